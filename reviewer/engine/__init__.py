@@ -1,11 +1,21 @@
-"""The rule engine (interface). ``run(doc, ctx) -> Review``; ``catalog_version()``."""
+"""The rule engine: ``run(doc, ctx) -> Review`` over the compiled catalog; ``catalog_version()``."""
 
 from __future__ import annotations
 
 from reviewer.checks import Context
+from reviewer.engine import catalog as _catalog
+from reviewer.engine.runner import review as _review
 from reviewer.model import Document, Review
 
 
-def run(doc: Document, ctx: Context) -> Review:
-    """Placeholder until the rule engine lands: no rules, no findings."""
-    return Review(document=doc, findings=[], as_of=ctx.as_of)
+def run(doc: Document, ctx: Context, *, only: set[str] | None = None) -> Review:
+    """Review ``doc`` with every rule of the catalog (or only the rule ids in ``only``)."""
+    return _review(doc, ctx, _catalog.get(), only)
+
+
+def catalog_version() -> str:
+    """Number of rules and a hash of every rule file: the same version gives the same findings."""
+    return _catalog.get().version
+
+
+__all__ = ["run", "catalog_version"]

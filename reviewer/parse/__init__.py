@@ -8,22 +8,32 @@ from typing import Any
 
 from reviewer.errors import InputError
 from reviewer.model import Document, SourceInfo
+from reviewer.parse.limits import Limits
 from reviewer.parse.metadata import extract as extract_metadata
 from reviewer.parse.structure import build_tree
 
 
 def assemble(blocks: list[dict[str, Any]], source: SourceInfo,
              extras: dict[str, list[str]] | None = None, warnings: list[str] | None = None) -> Document:
-    """One Document from body blocks ``{"text": str, "provenance": {...}}`` in reading order."""
+    """One Document from body blocks ``{"text": str, "provenance": {...}}`` in reading order.
+
+    A block holding line breaks becomes one span per line; every line after the first gets
+    ``block_offset`` (its start within the block's text) in a copy of the block's provenance.
+    """
     parts: list[str] = []
     spans: list[tuple[int, int, dict[str, Any]]] = []
     pos = 0
     for block in blocks:
-        t = block["text"].replace("\r\n", "\n").replace("\r", "\n")
+        prov = block.get("provenance", {})
+        t = block["text"]
+        if "\r" in t:
+            t = t.replace("\r\n", "\n").replace("\r", "\n")
+        offset = 0
         for line in t.split("\n"):
-            spans.append((pos, pos + len(line), block.get("provenance", {})))
+            spans.append((pos, pos + len(line), {**prov, "block_offset": offset} if offset else prov))
             parts.append(line)
             pos += len(line) + 1
+            offset += len(line) + 1
     text = "\n".join(parts)
     root = build_tree(text, spans)
     doc = Document(text=text, root=root, source=source, extras=extras or {},
@@ -42,8 +52,11 @@ def parse_text(text: str, *, filename: str | None = None, fmt: str = "text") -> 
     return assemble([{"text": text, "provenance": {}}], source)
 
 
-def parse(source: str | Path | bytes, filename: str | None = None) -> Document:
-    """Parse a path or bytes; the format is chosen by content (magic bytes), not by the file name."""
+def parse(source: str | Path | bytes, filename: str | None = None, *, limits: Limits | None = None) -> Document:
+    """Parse a path or bytes; the format is chosen by content (magic bytes), not by the file name.
+
+    ``limits`` bounds size, inflation, pages and time (default: :meth:`Limits.from_env`).
+    """
     from reviewer.parse.readers import read
 
-    return read(source, filename)
+    return read(source, filename, limits)

@@ -25,6 +25,9 @@ VALIDITY_UNTIL_RE = re.compile(
     rf"{_SP}[{NUM_CHARS}]{{1,3}}{_SP}日)")
 INDEFINITE_RE = re.compile(r"长期有效|永久有效|有效期(?:为)?长期")
 BASIS_RE = re.compile(r"(?:根据|依据|依照|按照)(?P<laws>(?:《[^《》\n]{2,80}》[、，,和及与以及等]*){1,30})")
+SELF_RE = re.compile(r"本(?:" + "|".join(DOC_TYPES) + r"|文件|通知)")
+OTHER_SUBJECT_RE = re.compile(r"(?:证|卡|照|牌|许可|资格|资质|批准|批复|登记|备案|合同|协议|期限)[^，。；]{0,6}$")
+WRAPPER_RE = re.compile(r"关于(?:印发|发布|公布)《?(?P<inner>[^《》]{4,80}?)》?的(?:通知|决定|公告)$")
 LAW_TITLE_RE = re.compile(r"《([^《》\n]{2,80})》")
 REPEAL_RE = re.compile(r"(?:原|同时)?《([^《》\n]{2,80})》[^。；\n]{0,40}?同时(?:废止|失效)")
 
@@ -46,11 +49,14 @@ def extract(text: str, root: Node) -> Metadata:
             if f"（{marker}）" in text[:300]:
                 md.draft_marker = marker
     if md.title:
-        md.doc_type = next((t for t in DOC_TYPES if md.title.endswith(t) or t in md.title[-8:]), None)
-        md.provisional = "暂行" in md.title or "试行" in md.title
         m = ISSUER_RE.search(md.title)
         if m:
             md.issuer = m.group(1)
+        m = WRAPPER_RE.search(md.title)           # 关于印发《X办法》的通知: the draft is X
+        if m:
+            md.title = m.group("inner")
+        md.doc_type = next((t for t in DOC_TYPES if md.title.endswith(t) or t in md.title[-8:]), None)
+        md.provisional = "暂行" in md.title or "试行" in md.title
     m = DOC_NUMBER_RE.search(text[:2000])
     if m:
         md.doc_number = m.group(0)
@@ -78,23 +84,37 @@ def _effective(text: str, md: Metadata) -> None:
 
 
 def _validity(text: str, md: Metadata) -> None:
-    m = VALIDITY_UNTIL_RE.search(text)
-    if m:
-        found = find_dates(m.group("date"))
-        md.validity = Validity(m.group(0), m.start(), m.end(), until=found[0][0] if found else None)
+    """The document's own 有效期; a licence's or certificate's (经营卡有效期为一年) is not it."""
+    found = [m for rx in (VALIDITY_UNTIL_RE, VALIDITY_YEARS_RE, INDEFINITE_RE) for m in rx.finditer(text)]
+    if not found:
+        return
+    eff = md.effective_span
+
+    def rank(m: re.Match[str]) -> tuple[int, int]:
+        clause = text[max(0, text.rfind("\n", 0, m.start()), text.rfind("。", 0, m.start())):m.start()]
+        if eff and 0 <= m.start() - eff.end <= 20 and "\n" not in text[eff.end:m.start()]:
+            return 0, m.start()
+        if SELF_RE.search(clause):
+            return 1, m.start()
+        if OTHER_SUBJECT_RE.search(clause):
+            return 3, m.start()
+        return 2, -m.start()          # otherwise the last one: 附则 comes at the end
+
+    m = min(found, key=rank)
+    if rank(m)[0] == 3:
+        return
+    if m.re is VALIDITY_UNTIL_RE:
+        dates = find_dates(m.group("date"))
+        md.validity = Validity(m.group(0), m.start(), m.end(), until=dates[0][0] if dates else None)
         if md.validity.until and md.effective_date:
             md.validity.years = round((md.validity.until - md.effective_date).days / 365.25, 2)
-        return
-    m = VALIDITY_YEARS_RE.search(text)
-    if m:
+    elif m.re is VALIDITY_YEARS_RE:
         n = 0.5 if m.group("n") == "半" else cn_to_int(m.group("n"))
         years = None if n is None else (n if m.group("unit") == "年" else n / 12)
         md.validity = Validity(m.group(0), m.start(), m.end(), years=years)
         if years and md.effective_date:
             md.validity.until = _add_years(md.effective_date, years)
-        return
-    m = INDEFINITE_RE.search(text)
-    if m:
+    else:
         md.validity = Validity(m.group(0), m.start(), m.end(), indefinite=True)
 
 

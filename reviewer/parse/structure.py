@@ -29,6 +29,10 @@ EXPLANATION_RE = re.compile(rf"^{_MD}(?:关于.{{0,60}}的)?(?:起草|编制|制
 TITLE_HINT_RE = re.compile(r"(办法|规定|细则|规则|意见|通知|决定|方案|制度|公约|章程|措施|标准|规范|条例|公告|通告)")
 DRAFT_MARK_RE = re.compile(r"^[（(](?:征求意见稿|送审稿|草案|讨论稿|代拟稿|修订稿|修改稿)[）)]$")
 DOC_NUMBER_RE = re.compile(r"^\S{1,20}〔\d{4}〕\d+号$")
+# 落款: the issuing body or the date on a line of its own, after the last article
+CLOSING_RE = re.compile(rf"^(?:[\u4e00-\u9fa5（）()]{{2,40}}(?:人民政府|办事处|委员会|局|厅|办公室|中心|所|院)|"
+                        rf"[0-9０-９〇零○一二三四五六七八九]{{4}}{_SP}*年{_SP}*[{CN_NUM}0-9０-９]{{1,3}}{_SP}*月"
+                        rf"{_SP}*[{CN_NUM}0-9０-９]{{1,3}}{_SP}*日|[（(]此件[^）)]*[）)]|抄送[:：].*|.{{2,30}}印发)$")
 
 _ABBR = {"part": "pt", "chapter": "ch", "section": "sec", "article": "art", "paragraph": "p", "item": "i",
          "subitem": "s", "attachment": "att", "explanation": "expl", "title": "title", "preamble": "pre",
@@ -90,7 +94,9 @@ class _Builder:
 def build_tree(text: str, spans: list[tuple[int, int, dict[str, Any]]]) -> Node:
     """Tree over ``text`` from paragraph spans ``(start, end, provenance)`` in document order."""
     b = _Builder(text)
-    has_articles = any(ARTICLE_RE.match(text[s:e].lstrip()) for s, e, _ in spans)
+    article_lines = [i for i, (s, e, _) in enumerate(spans) if ARTICLE_RE.match(text[s:e].lstrip())]
+    has_articles = bool(article_lines)
+    last_article = article_lines[-1] if article_lines else len(spans)
     state = "head"          # head → body → attachment/explanation
     for idx, (s, e, prov) in enumerate(spans):
         raw = text[s:e]
@@ -114,6 +120,12 @@ def build_tree(text: str, spans: list[tuple[int, int, dict[str, Any]]]) -> Node:
             continue
         if state in ("attachment", "explanation"):
             b.extend(e0)
+            continue
+        if state == "closing" or (idx > last_article and len(line) <= 40 and CLOSING_RE.match(line)):
+            b.close_to(lambda n: n.kind == "document")
+            b.open("closing", s0, e0, provenance=prov)
+            b.stack.pop()
+            state = "closing"
             continue
 
         m_part, m_ch, m_sec = PART_RE.match(line), CHAPTER_RE.match(line), SECTION_RE.match(line)

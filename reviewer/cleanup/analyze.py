@@ -1,0 +1,170 @@
+"""Per-document analysis, run in worker processes: parse, review, and keep a JSON-sized record.
+
+The record holds what the folder-wide passes need (metadata, references, provisions, findings) and nothing
+of the parsed document itself, so it can be cached, sent over a queue and compared byte for byte.
+"""
+
+from __future__ import annotations
+
+import re
+import traceback
+from datetime import date
+from typing import Any
+
+from reviewer.errors import ReviewerError
+from reviewer.numerals import find_dates
+
+# Bump when the record's content changes: cached records of other versions are not reused.
+RECORD_VERSION = "1"
+
+DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fa5]{1,12}〔\d{4}〕\d{1,4}号")
+TITLE_RE = re.compile(r"《([^《》\n]{2,80})》")
+REPEAL_SENTENCE_RE = re.compile(r"[^。；\n]*同时(?:废止|失效)[^。；\n]*")
+WRAPPER_RE = re.compile(r"关于印发(?:《)?(?P<inner>.+?)(?:》)?的(?:通知|决定)$")
+ISSUER_LINE_RE = re.compile(r"^[\u4e00-\u9fa5（）()]{2,40}(?:人民政府|办事处|委员会|局|厅|办公室|中心|所)$")
+MIN_PROVISION_CHARS = 12
+
+
+def analyze(data: bytes, filename: str, *, as_of: date | None = None,
+            settings: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Parse and review one document; never raises: failures come back as ``{"ok": False, ...}``."""
+    from reviewer.api import parse, review
+
+    try:
+        doc = parse(data, filename=filename)
+        rv = review(doc, as_of=as_of, settings=settings)
+        return record(doc, rv, as_of)
+    except ReviewerError as exc:
+        return {"ok": False, "code": exc.code, "reason": exc.message, "cacheable": True}
+    except Exception as exc:       # one bad file never stops a run: report it, keep the trace
+        return {"ok": False, "code": "internal", "cacheable": False,
+                "reason": f"处理时发生内部错误：{type(exc).__name__}: {exc}",
+                "trace": traceback.format_exc(limit=5)}
+
+
+def record(doc: Any, rv: Any, as_of: date | None = None) -> dict[str, Any]:
+    """The JSON-sized summary of a parsed and reviewed document."""
+    md = doc.metadata
+    text = doc.text
+    title = md.title or None
+    subject = title
+    if title and (m := WRAPPER_RE.search(title)):
+        subject = m.group("inner")
+    issuer = md.issuer or _closing_issuer(text)
+    issue_date = md.issue_date or _closing_date(text)
+    own_numbers = {md.doc_number} if md.doc_number else set()
+    repeal_sentences = [m.group(0) for m in REPEAL_SENTENCE_RE.finditer(text)]
+    repeal_numbers = sorted({n for s in repeal_sentences for n in DOC_NUMBER_RE.findall(s)} - own_numbers)
+    repeal_titles = sorted({t for s in repeal_sentences for t in TITLE_RE.findall(s)} | set(md.repeals))
+    own_titles = {t for t in (title, subject) if t}
+    cited_titles = sorted({t for t in TITLE_RE.findall(text)} - own_titles - set(repeal_titles))
+    cited_numbers = sorted(set(DOC_NUMBER_RE.findall(text)) - own_numbers - set(repeal_numbers))
+    validity = md.validity
+    return {
+        "ok": True,
+        "record_version": RECORD_VERSION,
+        "format": doc.source.format,
+        "pages": doc.source.pages,
+        "title": title,
+        "subject": subject,
+        "doc_number": md.doc_number,
+        "issuer": issuer,
+        "doc_type": md.doc_type,
+        "provisional": md.provisional,
+        "draft_marker": md.draft_marker,
+        "issue_date": _iso(issue_date),
+        "effective_date": _iso(md.effective_date),
+        "effective_on_publication": md.effective_on_publication,
+        "validity": None if validity is None else {
+            "text": validity.text, "years": validity.years, "until": _iso(validity.until),
+            "indefinite": validity.indefinite},
+        "basis_laws": list(md.basis_laws),
+        "repeal_titles": repeal_titles,
+        "repeal_numbers": repeal_numbers,
+        "cited_titles": cited_titles,
+        "cited_numbers": cited_numbers,
+        "laws": _repealed_laws(list(md.basis_laws), cited_titles, as_of),
+        "terms": _outdated_terms(text),
+        "findings": [_finding(f) for f in rv.findings],
+        "catalog_version": rv.catalog_version,
+        "provisions": _provisions(doc),
+        "warnings": list(doc.warnings),
+    }
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _finding(f: Any) -> dict[str, Any]:
+    return {"rule_id": f.rule_id, "category": f.category, "severity": f.severity, "article": f.article,
+            "quote": f.quote, "message": f.message, "suggestion": f.suggestion,
+            "basis": [b.cite() for b in f.basis]}
+
+
+def _repealed_laws(basis: list[str], cited: list[str], as_of: date | None) -> list[dict[str, Any]]:
+    """Cited laws that are repealed (or replaced) as of the date; ``main`` marks the first 制定依据."""
+    from reviewer.knowledge import laws
+
+    out = []
+    for i, mention in enumerate(dict.fromkeys(basis + cited)):
+        st = laws.status(mention, as_of=as_of)
+        if st is None or st.status != "已废止":
+            continue
+        out.append({"mention": mention, "title": st.title, "successor": st.successor,
+                    "repealed_on": _iso(st.repealed_on), "certain": st.certain,
+                    "main": bool(basis) and i == 0})
+    return out
+
+
+def _outdated_terms(text: str) -> list[dict[str, Any]]:
+    """Abolished or renamed agencies and abolished systems used in the text (historical uses and words
+    inside cited 《titles》 excluded)."""
+    from reviewer.knowledge import agencies, systems
+
+    titles = [m.span() for m in TITLE_RE.finditer(text)]
+    out = []
+    for kind, module in (("agency", agencies), ("system", systems)):
+        seen = set()
+        for hit in module.find(text):
+            if any(s <= hit.start < e for s, e in titles):      # part of a cited title, not a use
+                continue
+            if hit.term not in seen:
+                seen.add(hit.term)
+                out.append({"kind": kind, "term": hit.term, "replacement": hit.replacement})
+    return out
+
+
+def _provisions(doc: Any) -> list[dict[str, str]]:
+    """Body articles (or 一、 items) with their text, label removed: the units compared across documents."""
+    out = []
+    for node in doc.articles():
+        if doc.part_of(node.start) != "body":
+            continue
+        body = doc.text[node.start:node.end]
+        if node.label and body.startswith(node.label):
+            body = body[len(node.label):]
+        body = body.strip()
+        if len(body) >= MIN_PROVISION_CHARS:
+            out.append({"id": node.id, "label": node.label or "", "text": body})
+    return out
+
+
+def _closing_lines(text: str) -> list[str]:
+    return [ln.strip() for ln in text.rstrip().split("\n")[-6:] if ln.strip()]
+
+
+def _closing_date(text: str) -> date | None:
+    """成文日期 from the 落款: the last short line that is just a date."""
+    for line in reversed(_closing_lines(text)):
+        found = find_dates(line)
+        if found and len(line) <= 20:
+            return found[0][0]
+    return None
+
+
+def _closing_issuer(text: str) -> str | None:
+    for line in reversed(_closing_lines(text)):
+        if ISSUER_LINE_RE.match(line):
+            return line
+    return None

@@ -1,0 +1,17 @@
+"""Agencies renamed or abolished in the 2018 and 2023 reforms (``data/agencies.yaml``)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from reviewer.knowledge.terms import TermHit, TermList
+
+
+@cache
+def table() -> TermList:
+    return TermList.load("agencies.yaml")
+
+
+def find(text: str, *, include_historical: bool = False) -> list[TermHit]:
+    """Old agency names in ``text`` with their successors; 原××局 and reform narratives are skipped."""
+    return table().find(text, include_historical=include_historical)

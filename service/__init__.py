@@ -1,0 +1,1 @@
+"""The review service: FastAPI app, database, jobs and the Chinese web UI over the ``reviewer`` library."""

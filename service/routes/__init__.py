@@ -1,0 +1,1 @@
+"""HTTP routes, one module per resource; ``ROUTERS`` is the list main.py registers."""
