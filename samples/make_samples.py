@@ -8,6 +8,7 @@ Run with ``.venv/bin/python samples/make_samples.py``. Produces:
 - billboards.docx/.pdf   a .docx and the PDF that LibreOffice exports from it
 - market_scanned.pdf     a scanned PDF: every page rendered to an image, no text layer
 - dogs_gb18030.txt       a GB18030-encoded text file
+- bad/encrypted.pdf      a PDF that needs a password (bad-input tests)
 
 Source markup: ``{+text+}`` is a tracked insertion, ``{-text-}`` a tracked deletion, a line starting with
 ``|`` is a table row. The accepted text of every source (``expected_text``) is what a reader must return.
@@ -22,6 +23,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -80,7 +82,7 @@ def _font(target, name: str, size: float | None = None, bold: bool | None = None
         target.font.bold = bold
 
 
-def _new_document(header: str, size: float = 16) -> Document:
+def new_document(header: str, size: float = 16) -> Document:
     doc = Document()
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
@@ -166,7 +168,7 @@ def _set_num(paragraph, num_id: int, level: int) -> None:
 def build_docx(name: str, header: str, *, autonum: bool = False, comment: str | None = None,
                size: float = 16) -> Document:
     """A GB/T 9704-like .docx of the source ``name``."""
-    doc = _new_document(header, size)
+    doc = new_document(header, size)
     num_id = _numbering(doc) if autonum else None
     lines = (SRC / name).read_text(encoding="utf-8").splitlines()
     counter = [0]
@@ -220,13 +222,28 @@ def build_docx(name: str, header: str, *, autonum: bool = False, comment: str | 
     return doc
 
 
-def soffice_pdf(docx: Path, outdir: Path) -> Path:
+ENCRYPT = ('pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},'
+           '"DocumentOpenPassword":{"type":"string","value":"fashen"}}')
+
+
+def save(doc: Document, path: Path) -> None:
+    """Save with fixed zip timestamps so that regenerating gives byte-identical .docx files."""
+    buf = io.BytesIO()
+    doc.save(buf)
+    out = io.BytesIO()
+    with zipfile.ZipFile(buf) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(zipfile.ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6]), src.read(info))
+    path.write_bytes(out.getvalue())
+
+
+def soffice_pdf(docx: Path, outdir: Path, target: str = "pdf") -> Path:
     """Export ``docx`` to PDF with LibreOffice, in a private profile so parallel runs do not collide."""
     exe = shutil.which("soffice") or shutil.which("libreoffice")
     if not exe:
         sys.exit("需要 LibreOffice（soffice）才能生成 PDF 示例。")
     with tempfile.TemporaryDirectory() as profile:
-        subprocess.run([exe, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+        subprocess.run([exe, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", target,
                         "--outdir", str(outdir), str(docx)], check=True, capture_output=True, timeout=180)
     return outdir / (docx.stem + ".pdf")
 
@@ -246,20 +263,27 @@ def scan_pdf(pdf: Path, out: Path, dpi: int = 200) -> None:
 
 
 def main() -> None:
-    build_docx("stalls.txt", "清河县人民政府规范性文件（征求意见稿）").save(HERE / "stalls.docx")
-    build_docx("rental.txt", "清河县住房和城乡建设局", autonum=True).save(HERE / "rental_autonum.docx")
-    build_docx("relief.txt", "柳溪镇人民政府", comment="村民委员会出具的家庭经济困难证明").save(
-        HERE / "relief_tracked.docx")
-    build_docx("billboards.txt", "清河县城市管理局").save(HERE / "billboards.docx")
+    save(build_docx("stalls.txt", "清河县人民政府规范性文件（征求意见稿）"), HERE / "stalls.docx")
+    save(build_docx("rental.txt", "清河县住房和城乡建设局", autonum=True), HERE / "rental_autonum.docx")
+    save(build_docx("relief.txt", "柳溪镇人民政府", comment="村民委员会出具的家庭经济困难证明"),
+         HERE / "relief_tracked.docx")
+    save(build_docx("billboards.txt", "清河县城市管理局"), HERE / "billboards.docx")
     soffice_pdf(HERE / "billboards.docx", HERE)
     with tempfile.TemporaryDirectory() as tmp:
         market = Path(tmp) / "market.docx"
-        build_docx("market.txt", "柳溪镇人民政府", size=14).save(market)
+        save(build_docx("market.txt", "柳溪镇人民政府", size=14), market)
         scan_pdf(soffice_pdf(market, Path(tmp)), HERE / "market_scanned.pdf")
+    with tempfile.TemporaryDirectory() as tmp:       # bad input: a PDF that needs a password to open
+        small = Path(tmp) / "encrypted.docx"
+        doc = new_document("加密示例")
+        doc.add_paragraph("第一条　本文件用于测试加密 PDF 的处理。")
+        save(doc, small)
+        (HERE / "bad").mkdir(exist_ok=True)
+        shutil.copy(soffice_pdf(small, Path(tmp), ENCRYPT), HERE / "bad" / "encrypted.pdf")
     (HERE / "dogs_gb18030.txt").write_bytes(expected_text("dogs.txt").encode("gb18030"))
-    for path in sorted(HERE.glob("*.*")):
+    for path in sorted(HERE.glob("**/*.*")):
         if path.suffix in (".docx", ".pdf", ".txt"):
-            print(f"{path.name}\t{path.stat().st_size} bytes")
+            print(f"{path.relative_to(HERE)}\t{path.stat().st_size} bytes")
 
 
 if __name__ == "__main__":

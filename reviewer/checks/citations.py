@@ -34,10 +34,13 @@ def _sentence(text: str, start: int, end: int) -> str:
 
 
 def _historical(text: str, cit: citations.Citation) -> bool:
-    before = text[max(0, cit.start - 4): cit.start]
-    after = text[cit.ref_end: cit.ref_end + 8]
-    return bool(_HISTORICAL_BEFORE.search(before) or _HISTORICAL_AFTER.match(after)
-                or _HISTORICAL_SENTENCE.search(_sentence(text, cit.start, cit.ref_end)))
+    before = text[max(0, cit.start - 4) : cit.start]
+    after = text[cit.ref_end : cit.ref_end + 8]
+    return bool(
+        _HISTORICAL_BEFORE.search(before)
+        or _HISTORICAL_AFTER.match(after)
+        or _HISTORICAL_SENTENCE.search(_sentence(text, cit.start, cit.ref_end))
+    )
 
 
 def _resolved(doc: Document) -> Iterator[tuple[citations.Citation, laws.Resolution]]:
@@ -59,16 +62,23 @@ def outdated(doc: Document, ctx: Context) -> Iterable[Hit]:
             continue
         st = cat.status_of(res, when)
         if st.status == laws.REPEALED and st.successor and st.repealed_on:
-            yield Hit(start=cit.start, end=cit.end, replacement=f"《{st.successor}》",
-                      message=f"《{st.title}》已于{_day(st.repealed_on)}废止，由《{st.successor}》取代。",
-                      suggestion=f"改为引用《{st.successor}》的相应条款，并核对条文序号。",
-                      data={"law": st.title, "successor": st.successor, "status": st.status})
+            yield Hit(
+                start=cit.start,
+                end=cit.end,
+                replacement=f"《{st.successor}》" if st.successor in cat.laws else None,
+                message=f"《{st.title}》已于{_day(st.repealed_on)}废止，由《{st.successor}》取代。",
+                suggestion=f"改为引用《{st.successor}》的相应条款，并核对条文序号。",
+                data={"law": st.title, "successor": st.successor, "status": st.status},
+            )
         elif st.status == laws.AMENDED and st.version:
             label = st.version.label()
-            yield Hit(start=cit.start, end=cit.note and cit.end + len(cit.note) or cit.end,
-                      message=f"引用的是《{st.title}》的旧版本，现行版本为{label}版本。",
-                      suggestion=f"改为引用现行《{st.title}》（{label}），并核对条文序号。",
-                      data={"law": st.title, "status": st.status, "current_version": label})
+            yield Hit(
+                start=cit.start,
+                end=cit.note_end or cit.end,
+                message=f"引用的是《{st.title}》的旧版本，现行版本为{label}版本。",
+                suggestion=f"改为引用现行《{st.title}》（{label}），并核对条文序号。",
+                data={"law": st.title, "status": st.status, "current_version": label},
+            )
 
 
 @register("citation.article_range")
@@ -78,17 +88,24 @@ def article_range(doc: Document, ctx: Context) -> Iterable[Hit]:
         if not res.certain or not cit.articles or res.law is None:
             continue
         law = res.law
-        version = (law.version_of_year(res.version_year) if res.version_year else None) or law.version_at(when)
+        version = (law.version_of_year(res.version_year) if res.version_year else None) or law.version_at(
+            when
+        )
         if version is None or not version.articles or law.status_at(when) == laws.REPEALED:
             continue
         for ref in cit.articles:
             if ref.number > version.articles:
-                yield Hit(start=ref.start, end=ref.end,
-                          message=(f"《{law.title}》（{version.label()}）共{int_to_cn(version.articles)}条，"
-                                   f"不存在第{int_to_cn(ref.number)}条。"),
-                          suggestion="核对所引条文序号，或所引法律名称、版本是否有误。",
-                          basis=[Basis(law=law.title)],
-                          data={"law": law.title, "article": ref.number, "count": version.articles})
+                yield Hit(
+                    start=ref.start,
+                    end=ref.end,
+                    message=(
+                        f"《{law.title}》（{version.label()}）共{int_to_cn(version.articles)}条，"
+                        f"不存在第{int_to_cn(ref.number)}条。"
+                    ),
+                    suggestion="核对所引条文序号，或所引法律名称、版本是否有误。",
+                    basis=[Basis(law=law.title)],
+                    data={"law": law.title, "article": ref.number, "count": version.articles},
+                )
 
 
 @register("citation.unknown")
@@ -128,15 +145,19 @@ def paraphrase(doc: Document, ctx: Context) -> Iterator[Hit]:
             same = [s for s in statute if s.kind == q.kind]
             if same and _contradicts(q, same):
                 start = cit.ref_end + q.start
-                yield Hit(start=start, end=start + len(q.text), basis=[basis],
-                          message=f"“{q.text}”与所引《{basis.law}》{basis.article}的规定不一致。",
-                          suggestion="按所引条文的原文表述，或删去重述的数字。",
-                          data={"law": basis.law, "article": basis.article})
+                yield Hit(
+                    start=start,
+                    end=start + len(q.text),
+                    basis=[basis],
+                    message=f"“{q.text}”与所引《{basis.law}》{basis.article}的规定不一致。",
+                    suggestion="按所引条文的原文表述，或删去重述的数字。",
+                    data={"law": basis.law, "article": basis.article},
+                )
 
 
 def _rest(text: str, start: int) -> str:
-    """The rest of the sentence after a citation."""
-    end = min((i for i in (text.find(ch, start) for ch in _SENTENCE_END) if i >= 0), default=len(text))
+    """The rest of the sentence after a citation, up to the next citation."""
+    end = min((i for i in (text.find(ch, start) for ch in _SENTENCE_END + "《") if i >= 0), default=len(text))
     return text[start:end]
 
 

@@ -17,9 +17,14 @@ def statutory_numbers(doc: Document, ctx: Context) -> Iterable[Hit]:
     for v in numbers.violations(doc.text):
         taken.append((v.start, v.end))
         e = v.entry
-        yield Hit(start=v.start, end=v.end, message=v.message,
-                  suggestion=f"按照《{e.law}》{e.article}的规定表述，或删去该数字，只写“依照《{e.law}》的规定”。",
-                  basis=[Basis(law=e.law, article=e.article, text=e.text)], data={"matter": e.matter})
+        yield Hit(
+            start=v.start,
+            end=v.end,
+            message=v.message,
+            suggestion=f"按照《{e.law}》{e.article}的规定表述，或删去该数字，只写“依照《{e.law}》的规定”。",
+            basis=[Basis(law=e.law, article=e.article, text=e.text)],
+            data={"matter": e.matter},
+        )
     for hit in paraphrase(doc, ctx):
         if not any(s < hit.end and hit.start < e for s, e in taken):
             yield hit

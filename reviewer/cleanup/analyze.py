@@ -19,14 +19,18 @@ RECORD_VERSION = "1"
 
 DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fa5]{1,12}〔\d{4}〕\d{1,4}号")
 TITLE_RE = re.compile(r"《([^《》\n]{2,80})》")
-REPEAL_SENTENCE_RE = re.compile(r"[^。；\n]*同时(?:废止|失效)[^。；\n]*")
+REPEAL_RE = re.compile(r"同时(?:废止|失效)")
+SENTENCE_ENDS = "。；\n"
 WRAPPER_RE = re.compile(r"关于印发(?:《)?(?P<inner>.+?)(?:》)?的(?:通知|决定)$")
 ISSUER_LINE_RE = re.compile(r"^[\u4e00-\u9fa5（）()]{2,40}(?:人民政府|办事处|委员会|局|厅|办公室|中心|所)$")
 MIN_PROVISION_CHARS = 12
+# Rules whose findings name an outdated term (rule ids are stable): agency or system
+TERM_RULES = {"OUT-AGENCY-RENAMED": "agency", "OUT-SYSTEM-ABOLISHED": "system"}
 
 
-def analyze(data: bytes, filename: str, *, as_of: date | None = None,
-            settings: dict[str, Any] | None = None) -> dict[str, Any]:
+def analyze(
+    data: bytes, filename: str, *, as_of: date | None = None, settings: dict[str, Any] | None = None
+) -> dict[str, Any]:
     """Parse and review one document; never raises: failures come back as ``{"ok": False, ...}``."""
     from reviewer.api import parse, review
 
@@ -36,10 +40,14 @@ def analyze(data: bytes, filename: str, *, as_of: date | None = None,
         return record(doc, rv, as_of)
     except ReviewerError as exc:
         return {"ok": False, "code": exc.code, "reason": exc.message, "cacheable": True}
-    except Exception as exc:       # one bad file never stops a run: report it, keep the trace
-        return {"ok": False, "code": "internal", "cacheable": False,
-                "reason": f"处理时发生内部错误：{type(exc).__name__}: {exc}",
-                "trace": traceback.format_exc(limit=5)}
+    except Exception as exc:  # one bad file never stops a run: report it, keep the trace
+        return {
+            "ok": False,
+            "code": "internal",
+            "cacheable": False,
+            "reason": f"处理时发生内部错误：{type(exc).__name__}: {exc}",
+            "trace": traceback.format_exc(limit=5),
+        }
 
 
 def record(doc: Any, rv: Any, as_of: date | None = None) -> dict[str, Any]:
@@ -53,7 +61,7 @@ def record(doc: Any, rv: Any, as_of: date | None = None) -> dict[str, Any]:
     issuer = md.issuer or _closing_issuer(text)
     issue_date = md.issue_date or _closing_date(text)
     own_numbers = {md.doc_number} if md.doc_number else set()
-    repeal_sentences = [m.group(0) for m in REPEAL_SENTENCE_RE.finditer(text)]
+    repeal_sentences = [_sentence(text, m.start()) for m in REPEAL_RE.finditer(text)]
     repeal_numbers = sorted({n for s in repeal_sentences for n in DOC_NUMBER_RE.findall(s)} - own_numbers)
     repeal_titles = sorted({t for s in repeal_sentences for t in TITLE_RE.findall(s)} | set(md.repeals))
     own_titles = {t for t in (title, subject) if t}
@@ -75,16 +83,21 @@ def record(doc: Any, rv: Any, as_of: date | None = None) -> dict[str, Any]:
         "issue_date": _iso(issue_date),
         "effective_date": _iso(md.effective_date),
         "effective_on_publication": md.effective_on_publication,
-        "validity": None if validity is None else {
-            "text": validity.text, "years": validity.years, "until": _iso(validity.until),
-            "indefinite": validity.indefinite},
+        "validity": None
+        if validity is None
+        else {
+            "text": validity.text,
+            "years": validity.years,
+            "until": _iso(validity.until),
+            "indefinite": validity.indefinite,
+        },
         "basis_laws": list(md.basis_laws),
         "repeal_titles": repeal_titles,
         "repeal_numbers": repeal_numbers,
         "cited_titles": cited_titles,
         "cited_numbers": cited_numbers,
         "laws": _repealed_laws(list(md.basis_laws), cited_titles, as_of),
-        "terms": _outdated_terms(text),
+        "terms": _outdated_terms(text, rv.findings),
         "findings": [_finding(f) for f in rv.findings],
         "catalog_version": rv.catalog_version,
         "provisions": _provisions(doc),
@@ -92,14 +105,27 @@ def record(doc: Any, rv: Any, as_of: date | None = None) -> dict[str, Any]:
     }
 
 
+def _sentence(text: str, pos: int) -> str:
+    start = max(text.rfind(ch, 0, pos) for ch in SENTENCE_ENDS) + 1
+    ends = [i for i in (text.find(ch, pos) for ch in SENTENCE_ENDS) if i >= 0]
+    return text[start : min(ends, default=len(text))]
+
+
 def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
 
 
 def _finding(f: Any) -> dict[str, Any]:
-    return {"rule_id": f.rule_id, "category": f.category, "severity": f.severity, "article": f.article,
-            "quote": f.quote, "message": f.message, "suggestion": f.suggestion,
-            "basis": [b.cite() for b in f.basis]}
+    return {
+        "rule_id": f.rule_id,
+        "category": f.category,
+        "severity": f.severity,
+        "article": f.article,
+        "quote": f.quote,
+        "message": f.message,
+        "suggestion": f.suggestion,
+        "basis": [b.cite() for b in f.basis],
+    }
 
 
 def _repealed_laws(basis: list[str], cited: list[str], as_of: date | None) -> list[dict[str, Any]]:
@@ -111,27 +137,30 @@ def _repealed_laws(basis: list[str], cited: list[str], as_of: date | None) -> li
         st = laws.status(mention, as_of=as_of)
         if st is None or st.status != "已废止":
             continue
-        out.append({"mention": mention, "title": st.title, "successor": st.successor,
-                    "repealed_on": _iso(st.repealed_on), "certain": st.certain,
-                    "main": bool(basis) and i == 0})
+        out.append(
+            {
+                "mention": mention,
+                "title": st.title,
+                "successor": st.successor,
+                "repealed_on": _iso(st.repealed_on),
+                "certain": st.certain,
+                "main": bool(basis) and i == 0,
+            }
+        )
     return out
 
 
-def _outdated_terms(text: str) -> list[dict[str, Any]]:
-    """Abolished or renamed agencies and abolished systems used in the text (historical uses and words
-    inside cited 《titles》 excluded)."""
-    from reviewer.knowledge import agencies, systems
-
+def _outdated_terms(text: str, findings: list[Any]) -> list[dict[str, Any]]:
+    """Abolished or renamed agencies and abolished systems, as the ``outdated`` rules found them (the
+    knowledge lookups are not run twice); words inside a cited 《title》 are not uses and are skipped."""
     titles = [m.span() for m in TITLE_RE.finditer(text)]
-    out = []
-    for kind, module in (("agency", agencies), ("system", systems)):
-        seen = set()
-        for hit in module.find(text):
-            if any(s <= hit.start < e for s, e in titles):      # part of a cited title, not a use
-                continue
-            if hit.term not in seen:
-                seen.add(hit.term)
-                out.append({"kind": kind, "term": hit.term, "replacement": hit.replacement})
+    out, seen = [], set()
+    for f in findings:
+        kind = TERM_RULES.get(f.rule_id)
+        if kind is None or f.quote in seen or any(s <= f.start < e for s, e in titles):
+            continue
+        seen.add(f.quote)
+        out.append({"kind": kind, "term": f.quote, "replacement": f.replacement})
     return out
 
 
@@ -141,9 +170,9 @@ def _provisions(doc: Any) -> list[dict[str, str]]:
     for node in doc.articles():
         if doc.part_of(node.start) != "body":
             continue
-        body = doc.text[node.start:node.end]
+        body = doc.text[node.start : node.end]
         if node.label and body.startswith(node.label):
-            body = body[len(node.label):]
+            body = body[len(node.label) :]
         body = body.strip()
         if len(body) >= MIN_PROVISION_CHARS:
             out.append({"id": node.id, "label": node.label or "", "text": body})

@@ -18,7 +18,8 @@ from reviewer.errors import InputError
 
 def default_path() -> Path:
     base = os.environ.get("FASHEN_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "fashen")
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "fashen"
+    )
     return Path(base) / "cleanup.sqlite3"
 
 
@@ -47,7 +48,9 @@ class Cache:
             try:
                 Path(path).parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise InputError(f"无法创建缓存目录：{exc.strerror or exc}", code="cache_unavailable") from exc
+                raise InputError(
+                    f"无法创建缓存目录：{exc.strerror or exc}", code="cache_unavailable"
+                ) from exc
         try:
             self.db = sqlite3.connect(target)
             self.db.execute("PRAGMA journal_mode=WAL")
@@ -59,12 +62,16 @@ class Cache:
         return f"{sha256}|{self.version}|{as_of.isoformat()}"
 
     def get(self, sha256: str, as_of: date) -> dict[str, Any] | None:
-        row = self.db.execute("SELECT body FROM records WHERE key = ?", (self._key(sha256, as_of),)).fetchone()
+        row = self.db.execute(
+            "SELECT body FROM records WHERE key = ?", (self._key(sha256, as_of),)
+        ).fetchone()
         return json.loads(zlib.decompress(row[0])) if row else None
 
     def put(self, sha256: str, as_of: date, rec: dict[str, Any]) -> None:
         body = zlib.compress(json.dumps(rec, ensure_ascii=False).encode("utf-8"))
-        self.db.execute("INSERT OR REPLACE INTO records (key, body) VALUES (?, ?)", (self._key(sha256, as_of), body))
+        self.db.execute(
+            "INSERT OR REPLACE INTO records (key, body) VALUES (?, ?)", (self._key(sha256, as_of), body)
+        )
 
     def commit(self) -> None:
         self.db.commit()

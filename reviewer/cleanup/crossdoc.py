@@ -21,10 +21,10 @@ from rapidfuzz import fuzz
 from reviewer.numerals import CN_NUM
 
 NGRAM = 3
-BANDS, ROWS = 6, 4                      # 24 hashes: pairs with Jaccard ≥ 0.8 are found with p ≥ 0.96
-SAME_MATTER = 88.0                      # rapidfuzz ratio of masked texts
-MIN_CHARS = 20                          # shorter provisions (施行日期, 解释权) are not compared
-STAR_ABOVE = 40                         # larger LSH buckets are compared against their first members only
+BANDS, ROWS = 6, 4  # 24 hashes: pairs with Jaccard ≥ 0.8 are found with p ≥ 0.96
+SAME_MATTER = 88.0  # rapidfuzz ratio of masked texts
+MIN_CHARS = 20  # shorter provisions (施行日期, 解释权) are not compared
+STAR_ABOVE = 40  # larger LSH buckets are compared against their first members only
 CHUNK = 20_000
 
 _DATE = re.compile(rf"[0-9０-９{CN_NUM}]{{2,4}}年[0-9０-９{CN_NUM}]{{1,3}}月(?:[0-9０-９{CN_NUM}]{{1,3}}日)?")
@@ -32,7 +32,8 @@ _REF = re.compile(rf"(?:本(?:办法|规定|细则|意见|通知|方案))?第[0-
 _DOC = "(?:办法|规定|细则|意见|通知|方案|决定|制度|措施)"
 _BOILERPLATE = re.compile(rf"^本{_DOC}(?:自|由|所称|的具体应用)|有效期|同时废止|负责解释|制定本{_DOC}")
 _FACT = re.compile(
-    rf"(?P<n>[0-9０-９.．]+|[{CN_NUM}]+)\s*(?P<u>万元|元|个工作日|工作日|日|天|小时|个月|月|年|周岁|岁|%|％|倍|平方米|亩|户|人|次)")
+    rf"(?P<n>[0-9０-９.．]+|[{CN_NUM}]+)\s*(?P<u>万元|元|个工作日|工作日|日|天|小时|个月|月|年|周岁|岁|%|％|倍|平方米|亩|户|人|次)"
+)
 _MODAL = re.compile(r"应当|必须|须|可以|不得|禁止|严禁|不予|予以")
 _NUMBER = re.compile(rf"[0-9０-９.．]+|[{CN_NUM}]+")
 _DROP = re.compile(r"[\s\u3000，,。；;：:、“”‘’\"'（）()《》〈〉【】\[\]！!？?—\-…·]+")
@@ -40,15 +41,15 @@ _DROP = re.compile(r"[\s\u3000，,。；;：:、“”‘’\"'（）()《》〈
 
 @dataclass(slots=True)
 class Provision:
-    doc: int            # index of the document (Entry.index)
-    id: str             # node id in that document
+    doc: int  # index of the document (Entry.index)
+    id: str  # node id in that document
     label: str
     text: str
 
 
 @dataclass(slots=True)
 class Pair:
-    kind: str           # 重复 / 冲突
+    kind: str  # 重复 / 冲突
     a: Provision
     b: Provision
     similarity: float
@@ -79,8 +80,9 @@ def describe(fa: tuple, fb: tuple) -> str:
 
 
 def comparable(provisions: list[Provision]) -> list[int]:
-    return [i for i, p in enumerate(provisions)
-            if len(p.text) >= MIN_CHARS and not _BOILERPLATE.search(p.text)]
+    return [
+        i for i, p in enumerate(provisions) if len(p.text) >= MIN_CHARS and not _BOILERPLATE.search(p.text)
+    ]
 
 
 def signatures(keys: list[str], seed: int = 7) -> np.ndarray:
@@ -91,7 +93,7 @@ def signatures(keys: list[str], seed: int = 7) -> np.ndarray:
     add = rng.integers(0, 2**63 - 1, size=k, dtype=np.uint64)
     out = np.empty((len(keys), k), dtype=np.uint32)
     for lo in range(0, len(keys), CHUNK):
-        out[lo:lo + CHUNK] = _chunk_signatures(keys[lo:lo + CHUNK], mult, add)
+        out[lo : lo + CHUNK] = _chunk_signatures(keys[lo : lo + CHUNK], mult, add)
     return out
 
 
@@ -120,7 +122,7 @@ def candidates(sig: np.ndarray) -> set[tuple[int, int]]:
     """Index pairs sharing one LSH band; big buckets contribute star pairs only."""
     pairs: set[tuple[int, int]] = set()
     for b in range(BANDS):
-        band = sig[:, b * ROWS:(b + 1) * ROWS].astype(np.uint64)
+        band = sig[:, b * ROWS : (b + 1) * ROWS].astype(np.uint64)
         key = np.zeros(len(band), dtype=np.uint64)
         for r in range(ROWS):
             key = key * np.uint64(0x9E3779B97F4A7C15) + band[:, r]
@@ -133,7 +135,7 @@ def candidates(sig: np.ndarray) -> set[tuple[int, int]]:
         for s, e in zip(lo[multi].tolist(), hi[multi].tolist(), strict=True):
             members = sorted(order[s:e].tolist())
             if len(members) <= STAR_ABOVE:
-                pairs.update((x, y) for i, x in enumerate(members) for y in members[i + 1:])
+                pairs.update((x, y) for i, x in enumerate(members) for y in members[i + 1 :])
             else:
                 heads = members[:3]
                 pairs.update((h, y) for h in heads for y in members if y > h)
@@ -202,7 +204,14 @@ def compare(provisions: list[Provision], family: dict[int, int] | None = None) -
     return out
 
 
-def _pair(kind: str, provisions: list[Provision], idx: list[int], keys: list[str], x: int, y: int,
-          difference: str = "") -> Pair:
+def _pair(
+    kind: str,
+    provisions: list[Provision],
+    idx: list[int],
+    keys: list[str],
+    x: int,
+    y: int,
+    difference: str = "",
+) -> Pair:
     a, b = provisions[idx[x]], provisions[idx[y]]
     return Pair(kind, a, b, round(fuzz.ratio(keys[x], keys[y]), 1), difference)

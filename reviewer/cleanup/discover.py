@@ -22,22 +22,22 @@ ZIP_SUFFIX = ".zip"
 class Limits:
     """Guards against huge files and zip bombs."""
 
-    max_file_bytes: int = 100 * 1024 * 1024      # one document, on disk or inflated from a zip
+    max_file_bytes: int = 100 * 1024 * 1024  # one document, on disk or inflated from a zip
     max_zip_members: int = 20_000
     max_zip_total_bytes: int = 4 * 1024 * 1024 * 1024
-    max_zip_ratio: float = 200.0                 # inflated / compressed size of one member
-    max_zip_depth: int = 2                       # zips inside zips
+    max_zip_ratio: float = 200.0  # inflated / compressed size of one member
+    max_zip_depth: int = 2  # zips inside zips
 
 
 @dataclass(frozen=True)
 class Source:
     """One document to analyse. ``member`` names the entry when the file lives in a .zip (``path``)."""
 
-    location: str                    # what the user sees: relative path, zip members as a.zip!/b/c.docx
+    location: str  # what the user sees: relative path, zip members as a.zip!/b/c.docx
     path: str
     sha256: str
     size: int
-    member: tuple[str, ...] = ()     # zip entry names, outermost first
+    member: tuple[str, ...] = ()  # zip entry names, outermost first
 
     @property
     def name(self) -> str:
@@ -100,7 +100,9 @@ def discover(folder: str | Path, limits: Limits | None = None) -> tuple[list[Sou
         for item in _examine(path, rel, limits, rejected):
             first = seen.get(item.sha256)
             if first is not None:
-                rejected.append(Rejected(item.location, "duplicate", f"与「{first}」内容完全相同，已按重复文件跳过。"))
+                rejected.append(
+                    Rejected(item.location, "duplicate", f"与「{first}」内容完全相同，已按重复文件跳过。")
+                )
                 continue
             seen[item.sha256] = item.location
             sources.append(item)
@@ -111,7 +113,9 @@ def discover(folder: str | Path, limits: Limits | None = None) -> tuple[list[Sou
 
 def _walk(root: Path, rejected: list[Rejected]) -> Iterator[Path]:
     def onerror(exc: OSError) -> None:
-        rejected.append(Rejected(_display(str(exc.filename)), "unreadable", f"无法读取文件夹：{exc.strerror}"))
+        rejected.append(
+            Rejected(_display(str(exc.filename)), "unreadable", f"无法读取文件夹：{exc.strerror}")
+        )
 
     for dirpath, dirnames, filenames in os.walk(root, onerror=onerror):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
@@ -143,8 +147,14 @@ def _examine(path: Path, rel: str, limits: Limits, rejected: list[Rejected]) -> 
     yield Source(rel, str(path), hashlib.sha256(data).hexdigest(), len(data))
 
 
-def _open_zip(container: str | bytes, path: str, rel: str, member: tuple[str, ...], limits: Limits,
-              rejected: list[Rejected]) -> Iterator[Source]:
+def _open_zip(
+    container: str | bytes,
+    path: str,
+    rel: str,
+    member: tuple[str, ...],
+    limits: Limits,
+    rejected: list[Rejected],
+) -> Iterator[Source]:
     try:
         zf = zipfile.ZipFile(io.BytesIO(container) if isinstance(container, bytes) else container)
     except (zipfile.BadZipFile, OSError, ValueError):
@@ -177,8 +187,11 @@ def _open_zip(container: str | bytes, path: str, rel: str, member: tuple[str, ..
                 rejected.append(Rejected(loc, "encrypted", "压缩包内文件已加密（设有密码），无法读取。"))
                 continue
             if info.file_size > limits.max_file_bytes or (
-                    info.compress_size and info.file_size / info.compress_size > limits.max_zip_ratio):
-                rejected.append(Rejected(loc, "too_large", "压缩包内文件解压后过大或压缩比异常，疑似压缩炸弹。"))
+                info.compress_size and info.file_size / info.compress_size > limits.max_zip_ratio
+            ):
+                rejected.append(
+                    Rejected(loc, "too_large", "压缩包内文件解压后过大或压缩比异常，疑似压缩炸弹。")
+                )
                 continue
             try:
                 with zf.open(info) as fh:

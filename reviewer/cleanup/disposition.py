@@ -28,16 +28,21 @@ def own_reasons(entry: Entry) -> None:
     """
     rec = entry.record
     covered = [law["mention"] for law in rec.get("laws", [])] + [t["term"] for t in rec.get("terms", [])]
-    errors = [f for f in rec.get("findings", [])
-              if f["severity"] == "error" and not any(c in f["quote"] for c in covered)]
+    errors = [
+        f
+        for f in rec.get("findings", [])
+        if f["severity"] == "error" and not any(c in f["quote"] for c in covered)
+    ]
     for law in rec.get("laws", []):
         successor = law.get("successor") or ""
-        replaced = successor and "废止" not in successor          # a repeal decision replaces nothing
+        replaced = successor and "废止" not in successor  # a repeal decision replaces nothing
         when = f"于{cn_date(date.fromisoformat(law['repealed_on']))}" if law.get("repealed_on") else ""
         after = f"，已由《{successor}》替代" if replaced else (f"（《{successor}》）" if successor else "")
         if law.get("main") and (not replaced or errors):
             why = "且没有替代的上位法" if not replaced else "且文件内容与现行法律不符"
-            entry.add("basis_repealed", "废止", f"主要制定依据《{law['mention']}》已{when}废止{after}，{why}。")
+            entry.add(
+                "basis_repealed", "废止", f"主要制定依据《{law['mention']}》已{when}废止{after}，{why}。"
+            )
         else:
             entry.add("repealed_law", "修改", f"引用的《{law['mention']}》已{when}废止{after}。")
     for term in rec.get("terms", []):

@@ -28,17 +28,22 @@ from reviewer.cleanup.discover import Source
 from reviewer.errors import DependencyError
 
 QUEUE = "fashen_cleanup"
-RESULT_TTL_MS = 24 * 3600 * 1000
+RESULT_TTL_MS = 6 * 3600 * 1000
 DEFAULT_URL = "redis://127.0.0.1:6379/0"
 
 
 def make_broker(url: str) -> RedisBroker:
     heartbeat = int(os.environ.get("FASHEN_BROKER_HEARTBEAT_MS", "60000"))
     maintenance = int(os.environ.get("FASHEN_BROKER_MAINTENANCE_CHANCE", "1000"))
-    broker = RedisBroker(url=url, namespace="fashen-cleanup", heartbeat_timeout=heartbeat,
-                         maintenance_chance=maintenance)
-    broker.add_middleware(Results(backend=RedisBackend(url=url, namespace="fashen-cleanup-results"),
-                                  result_ttl=RESULT_TTL_MS))
+    broker = RedisBroker(
+        url=url, namespace="fashen-cleanup", heartbeat_timeout=heartbeat, maintenance_chance=maintenance
+    )
+    broker.add_middleware(
+        Results(
+            backend=RedisBackend(url=url, namespace="fashen-cleanup-results", use_namespace_prefix_keys=True),
+            result_ttl=RESULT_TTL_MS,
+        )
+    )
     return broker
 
 
@@ -46,13 +51,16 @@ broker = make_broker(os.environ.get("BROKER_URL") or DEFAULT_URL)
 dramatiq.set_broker(broker)
 
 
-@dramatiq.actor(broker=broker, queue_name=QUEUE, store_results=True, max_retries=3,
-                time_limit=3_600_000)
+@dramatiq.actor(broker=broker, queue_name=QUEUE, store_results=True, max_retries=3, time_limit=3_600_000)
 def analyze_document(payload: dict[str, Any]) -> dict[str, Any]:
     """Worker side: the record of one document (never raises for a bad document)."""
     as_of = date.fromisoformat(payload["as_of"])
-    return analyze(base64.b64decode(payload["data"]), payload["filename"], as_of=as_of,
-                   settings=payload.get("settings") or {})
+    return analyze(
+        base64.b64decode(payload["data"]),
+        payload["filename"],
+        as_of=as_of,
+        settings=payload.get("settings") or {},
+    )
 
 
 class DramatiqExecutor:
@@ -67,8 +75,9 @@ class DramatiqExecutor:
         except Exception as exc:
             raise DependencyError(f"无法连接任务队列 {url}：{exc}", code="broker_unavailable") from exc
 
-    def map(self, sources: Iterable[Source], as_of: date,
-            settings: dict[str, Any]) -> Iterator[tuple[Source, dict[str, Any]]]:
+    def map(
+        self, sources: Iterable[Source], as_of: date, settings: dict[str, Any]
+    ) -> Iterator[tuple[Source, dict[str, Any]]]:
         pending: deque[tuple[Source, Any]] = deque()
         todo = iter(sources)
         exhausted = False
@@ -82,7 +91,7 @@ class DramatiqExecutor:
             if not pending:
                 break
             source, message = pending[0]
-            if isinstance(message, dict):          # could not be read: nothing was sent
+            if isinstance(message, dict):  # could not be read: nothing was sent
                 pending.popleft()
                 yield source, message
                 continue
@@ -94,8 +103,12 @@ class DramatiqExecutor:
             data = source.read()
         except (OSError, KeyError, ValueError) as exc:
             return {"ok": False, "code": "unreadable", "cacheable": False, "reason": f"无法读取文件：{exc}"}
-        payload = {"data": base64.b64encode(data).decode("ascii"), "filename": source.name,
-                   "as_of": as_of.isoformat(), "settings": settings}
+        payload = {
+            "data": base64.b64encode(data).decode("ascii"),
+            "filename": source.name,
+            "as_of": as_of.isoformat(),
+            "settings": settings,
+        }
         return self.broker.enqueue(analyze_document.message(payload))
 
     def _wait(self, message: Any) -> dict[str, Any]:
@@ -105,8 +118,9 @@ class DramatiqExecutor:
                 return message.get_result(backend=self.backend, block=True, timeout=2000)
             except ResultTimeout:
                 if time.monotonic() - started > self.stall_seconds:
-                    raise DependencyError("分布式任务长时间无结果，请检查 reviewer worker 是否在运行。",
-                                          code="broker_stalled") from None
+                    raise DependencyError(
+                        "分布式任务长时间无结果，请检查 reviewer worker 是否在运行。", code="broker_stalled"
+                    ) from None
 
     def close(self) -> None:
         self.broker.close()

@@ -17,12 +17,13 @@ from typing import Any, Protocol
 from reviewer.cleanup.analyze import analyze
 from reviewer.cleanup.discover import Source
 
-MAX_ATTEMPTS = 2        # a document whose worker process dies twice is reported, not retried forever
+MAX_ATTEMPTS = 2  # a document whose worker process dies twice is reported, not retried forever
 
 
 class Executor(Protocol):
-    def map(self, sources: Iterable[Source], as_of: date,
-            settings: dict[str, Any]) -> Iterator[tuple[Source, dict[str, Any]]]: ...
+    def map(
+        self, sources: Iterable[Source], as_of: date, settings: dict[str, Any]
+    ) -> Iterator[tuple[Source, dict[str, Any]]]: ...
 
     def close(self) -> None: ...
 
@@ -53,8 +54,9 @@ class LocalExecutor:
             self.pool = ProcessPoolExecutor(self.jobs, initializer=_warm)
         return self.pool
 
-    def map(self, sources: Iterable[Source], as_of: date,
-            settings: dict[str, Any]) -> Iterator[tuple[Source, dict[str, Any]]]:
+    def map(
+        self, sources: Iterable[Source], as_of: date, settings: dict[str, Any]
+    ) -> Iterator[tuple[Source, dict[str, Any]]]:
         if self.jobs == 1:
             for source in sources:
                 yield source, work(source, as_of, settings)
@@ -81,8 +83,15 @@ class LocalExecutor:
                     if attempts[source] < MAX_ATTEMPTS:
                         queue.append(source)
                     else:
-                        yield source, {"ok": False, "code": "crashed", "cacheable": False,
-                                       "reason": "处理该文件的进程异常退出（可能是文件触发了解析器故障）。"}
+                        yield (
+                            source,
+                            {
+                                "ok": False,
+                                "code": "crashed",
+                                "cacheable": False,
+                                "reason": "处理该文件的进程异常退出（可能是文件触发了解析器故障）。",
+                            },
+                        )
 
     def _restart(self) -> None:
         if self.pool is not None:

@@ -24,9 +24,9 @@ Progress = Callable[[int, int, str], None]
 class Options:
     as_of: date
     warn_months: int = 6
-    jobs: int | None = None                       # None: all cores
-    cache_path: str | Path | None = field(default_factory=default_path)   # None: no cache
-    broker_url: str | None = None                 # redis://… : distribute to `reviewer worker`
+    jobs: int | None = None  # None: all cores
+    cache_path: str | Path | None = field(default_factory=default_path)  # None: no cache
+    broker_url: str | None = None  # redis://… : distribute to `reviewer worker`
     settings: dict[str, Any] = field(default_factory=dict)
     limits: Limits = field(default_factory=Limits)
 
@@ -41,14 +41,19 @@ class Result:
     analysed: int = 0
     from_cache: int = 0
     seconds: float = 0.0
+    sources: dict[str, Source] = field(default_factory=dict)     # location → where to read the document
 
     def counts(self) -> dict[str, dict[str, int]]:
         return {
             "处理建议": {d: sum(e.disposition == d for e in self.entries) for d in DISPOSITIONS},
             "现状": {s: sum(e.status == s for e in self.entries) for s in STATUSES},
             "跨文件": {k: sum(p.kind == k for p in self.pairs) for k in ("重复", "冲突")},
-            "文件": {"已处理": len(self.entries), "无法处理": len(self.failures),
-                     "本次分析": self.analysed, "来自缓存": self.from_cache},
+            "文件": {
+                "已处理": len(self.entries),
+                "无法处理": len(self.failures),
+                "本次分析": self.analysed,
+                "来自缓存": self.from_cache,
+            },
         }
 
 
@@ -61,8 +66,9 @@ def make_executor(options: Options) -> Executor:
     return LocalExecutor(options.jobs)
 
 
-def run(folder: str | Path, options: Options, progress: Progress | None = None,
-        executor: Executor | None = None) -> Result:
+def run(
+    folder: str | Path, options: Options, progress: Progress | None = None, executor: Executor | None = None
+) -> Result:
     """Clean up every document under ``folder`` as of ``options.as_of``."""
     started = time.monotonic()
     sources, failures = discover(folder, options.limits)
@@ -101,21 +107,34 @@ def run(folder: str | Path, options: Options, progress: Progress | None = None,
     for source in sources:
         rec = records[source]
         if rec.get("ok"):
-            entries.append(Entry(len(entries), source.location, source.sha256, rec,
-                                 cached=source not in fresh))
+            entries.append(
+                Entry(len(entries), source.location, source.sha256, rec, cached=source not in fresh)
+            )
         else:
             failures.append(Rejected(source.location, rec.get("code", "error"), rec.get("reason", "")))
     disposition.dispose(entries, options.as_of, options.warn_months)
     pairs = crossdoc.compare(provisions(entries), families(entries))
-    return Result(options.as_of, os.fspath(folder), entries, failures, pairs, analysed=len(todo),
-                  from_cache=from_cache, seconds=round(time.monotonic() - started, 2))
+    return Result(
+        options.as_of,
+        os.fspath(folder),
+        entries,
+        failures,
+        pairs,
+        analysed=len(todo),
+        from_cache=from_cache,
+        seconds=round(time.monotonic() - started, 2),
+        sources={s.location: s for s in sources},
+    )
 
 
 def provisions(entries: list[Entry]) -> list[crossdoc.Provision]:
     """Every provision of every document, oldest document first (so groups are led by the earliest)."""
     ordered = sorted(entries, key=lambda e: (e.sort_date() or date.max, e.index))
-    return [crossdoc.Provision(e.index, p["id"], p["label"], p["text"])
-            for e in ordered for p in e.record.get("provisions", [])]
+    return [
+        crossdoc.Provision(e.index, p["id"], p["label"], p["text"])
+        for e in ordered
+        for p in e.record.get("provisions", [])
+    ]
 
 
 def families(entries: list[Entry]) -> dict[int, int]:

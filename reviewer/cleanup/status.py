@@ -42,10 +42,14 @@ def assess(entry: Entry, as_of: date, warn_months: int) -> None:
         entry.status = "尚未施行"
     elif entry.until and entry.until < as_of:
         entry.status = "已过有效期"
-        entry.add("expired", "宣布失效", f"有效期至{cn_date(entry.until)}，已届满（{rec['validity']['text']}）。")
+        entry.add(
+            "expired", "宣布失效", f"有效期至{cn_date(entry.until)}，已届满（{rec['validity']['text']}）。"
+        )
     elif entry.until and entry.until < add_months(as_of, warn_months):
         entry.status = "即将到期"
-        entry.add("expiring", "保留", f"有效期将于{cn_date(entry.until)}届满，请评估是否需要继续施行并重新制发。")
+        entry.add(
+            "expiring", "保留", f"有效期将于{cn_date(entry.until)}届满，请评估是否需要继续施行并重新制发。"
+        )
     else:
         entry.status = "现行有效"
 

@@ -61,9 +61,12 @@ def find(entries: list[Entry]) -> None:
         for old in members[:-1]:
             if old.sort_date() < latest.sort_date() and old.superseded_by is None:
                 old.superseded_by = latest.index
-                old.add("superseded", "废止",
-                        f"同一制定机关就同一事项已制发更新的{latest.cite()}（{latest.sort_date().isoformat()}），"
-                        "本文件已被替代。")
+                old.add(
+                    "superseded",
+                    "废止",
+                    f"同一制定机关就同一事项已制发更新的{latest.cite()}（{latest.sort_date().isoformat()}），"
+                    "本文件已被替代。",
+                )
 
 
 def related(a: Entry, b: Entry) -> bool:

@@ -15,8 +15,19 @@ from reviewer.cleanup.pipeline import Result
 from reviewer.model import SEVERITY_LABELS
 
 FONT = "宋体"
-CATALOG_HEADER = ("序号", "文件名称", "文号", "制定机关", "发布日期", "有效期至", "现状", "处理建议", "理由",
-                  "问题条款数", "文件位置")
+CATALOG_HEADER = (
+    "序号",
+    "文件名称",
+    "文号",
+    "制定机关",
+    "发布日期",
+    "有效期至",
+    "现状",
+    "处理建议",
+    "理由",
+    "问题条款数",
+    "文件位置",
+)
 CATALOG_WIDTHS = (6, 44, 22, 24, 12, 12, 11, 10, 70, 10, 48)
 DISPOSITION_FILL = {"宣布失效": "F8CBAD", "废止": "F4B183", "修改": "FFE699", "保留": "C6E0B4"}
 _THIN = Side(style="thin", color="BFBFBF")
@@ -55,10 +66,24 @@ def write(result: Result, path: str | Path) -> Path:
     rows = []
     for n, e in enumerate(result.entries, start=1):
         rec = e.record
-        reasons = "\n".join(f"{i}. {r.text}" for i, r in enumerate(e.reasons, start=1)) or "未发现需要清理的问题。"
-        rows.append((n, e.title, rec.get("doc_number") or "", rec.get("issuer") or "",
-                     rec.get("issue_date") or "", e.until.isoformat() if e.until else "", e.status,
-                     e.disposition, reasons, e.issue_count(), e.location))
+        reasons = (
+            "\n".join(f"{i}. {r.text}" for i, r in enumerate(e.reasons, start=1)) or "未发现需要清理的问题。"
+        )
+        rows.append(
+            (
+                n,
+                e.title,
+                rec.get("doc_number") or "",
+                rec.get("issuer") or "",
+                rec.get("issue_date") or "",
+                e.until.isoformat() if e.until else "",
+                e.status,
+                e.disposition,
+                reasons,
+                e.issue_count(),
+                e.location,
+            )
+        )
     _sheet(ws, CATALOG_HEADER, rows, CATALOG_WIDTHS)
     col = CATALOG_HEADER.index("处理建议") + 1
     for row in ws.iter_rows(min_row=2, min_col=col, max_col=col):
@@ -67,25 +92,73 @@ def write(result: Result, path: str | Path) -> Path:
     detail = []
     for n, e in enumerate(result.entries, start=1):
         for f in e.record.get("findings", []):
-            detail.append((n, e.title, f.get("article") or "", SEVERITY_LABELS.get(f["severity"], f["severity"]),
-                           f["rule_id"], f["quote"], f["message"], f.get("suggestion") or "",
-                           "\n".join(f.get("basis") or []), e.location))
-    _sheet(wb.create_sheet("问题明细"),
-           ("序号", "文件名称", "条款", "严重程度", "规则", "原文", "问题", "修改建议", "依据", "文件位置"),
-           detail, (6, 36, 12, 9, 22, 40, 50, 40, 50, 40))
+            detail.append(
+                (
+                    n,
+                    e.title,
+                    f.get("article") or "",
+                    SEVERITY_LABELS.get(f["severity"], f["severity"]),
+                    f["rule_id"],
+                    f["quote"],
+                    f["message"],
+                    f.get("suggestion") or "",
+                    "\n".join(f.get("basis") or []),
+                    e.location,
+                )
+            )
+    _sheet(
+        wb.create_sheet("问题明细"),
+        ("序号", "文件名称", "条款", "严重程度", "规则", "原文", "问题", "修改建议", "依据", "文件位置"),
+        detail,
+        (6, 36, 12, 9, 22, 40, 50, 40, 50, 40),
+    )
 
     by_index = {e.index: e for e in result.entries}
     pairs = []
     for n, p in enumerate(result.pairs, start=1):
         a, b = by_index[p.a.doc], by_index[p.b.doc]
-        pairs.append((n, p.kind, a.title, p.a.label, p.a.text, a.location, b.title, p.b.label, p.b.text,
-                      b.location, p.similarity, p.difference))
-    _sheet(wb.create_sheet("重复与冲突"),
-           ("序号", "类型", "文件A", "条款A", "内容A", "位置A", "文件B", "条款B", "内容B", "位置B", "相似度",
-            "差异"), pairs, (6, 7, 30, 9, 50, 30, 30, 9, 50, 30, 8, 36))
+        pairs.append(
+            (
+                n,
+                p.kind,
+                a.title,
+                p.a.label,
+                p.a.text,
+                a.location,
+                b.title,
+                p.b.label,
+                p.b.text,
+                b.location,
+                p.similarity,
+                p.difference,
+            )
+        )
+    _sheet(
+        wb.create_sheet("重复与冲突"),
+        (
+            "序号",
+            "类型",
+            "文件A",
+            "条款A",
+            "内容A",
+            "位置A",
+            "文件B",
+            "条款B",
+            "内容B",
+            "位置B",
+            "相似度",
+            "差异",
+        ),
+        pairs,
+        (6, 7, 30, 9, 50, 30, 30, 9, 50, 30, 8, 36),
+    )
 
-    _sheet(wb.create_sheet("无法处理"), ("序号", "文件位置", "原因代码", "原因"),
-           [(n, f.location, f.code, f.reason) for n, f in enumerate(result.failures, start=1)], (6, 60, 14, 60))
+    _sheet(
+        wb.create_sheet("无法处理"),
+        ("序号", "文件位置", "原因代码", "原因"),
+        [(n, f.location, f.code, f.reason) for n, f in enumerate(result.failures, start=1)],
+        (6, 60, 14, 60),
+    )
 
     _summary(wb.create_sheet("汇总"), result)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -100,7 +173,7 @@ def _summary(ws: Worksheet, result: Result) -> None:
         rows.append((f"【{group}】", ""))
         rows.extend((k, v) for k, v in values.items())
     _sheet(ws, ("项目", "数量"), rows, (28, 60))
-    first = 5              # row 1 header, rows 2–3 date and folder, row 4 【处理建议】
+    first = 5  # row 1 header, rows 2–3 date and folder, row 4 【处理建议】
     last = first + len(counts["处理建议"]) - 1
     chart = BarChart()
     chart.type = "col"

@@ -15,32 +15,47 @@ def _date(text: str) -> date:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("laws", help="法律目录与法律文本库", description="查询法律目录（现行/废止状态）和本地法律文本库。")
+    p = sub.add_parser(
+        "laws", help="法律目录与法律文本库", description="查询法律目录（现行/废止状态）和本地法律文本库。"
+    )
     laws_sub = p.add_subparsers(dest="laws_command", metavar="操作")
     p.set_defaults(func=lambda a: p.print_help() or 2)
 
-    ls = laws_sub.add_parser("list", help="列出目录中的法律法规", description="列出法律目录，可按层级、状态筛选。")
+    ls = laws_sub.add_parser(
+        "list", help="列出目录中的法律法规", description="列出法律目录，可按层级、状态筛选。"
+    )
     ls.add_argument("--level", help="层级：法律、行政法规、部门规章……")
     ls.add_argument("--status", choices=["现行有效", "已修改", "已废止", "尚未施行"], help="只列出该状态")
     ls.add_argument("--as-of", type=_date, help="判断状态的日期（默认今天）")
     ls.add_argument("--json", action="store_true", help="以 JSON 输出")
     ls.set_defaults(func=run_list)
 
-    st = laws_sub.add_parser("status", help="查询一部法律在某日的状态", description="查询法律法规在某日的效力状态与现行版本。")
+    st = laws_sub.add_parser(
+        "status", help="查询一部法律在某日的状态", description="查询法律法规在某日的效力状态与现行版本。"
+    )
     st.add_argument("title", help="法律名称：全称、简称均可，可带版本说明")
     st.add_argument("--as-of", type=_date, help="判断状态的日期（默认今天）")
     st.add_argument("--json", action="store_true", help="以 JSON 输出")
     st.set_defaults(func=run_status)
 
-    sh = laws_sub.add_parser("show", help="显示条文原文（需先导入法律文本库）",
-                             description="显示本地法律文本库中的条文，如：reviewer laws show 行政许可法 第十七条")
+    sh = laws_sub.add_parser(
+        "show",
+        help="显示条文原文（需先导入法律文本库）",
+        description="显示本地法律文本库中的条文，如：reviewer laws show 行政许可法 第十七条",
+    )
     sh.add_argument("title", help="法律名称，或“名称第×条”")
     sh.add_argument("article", nargs="?", help="条文序号，如 第十七条 或 17")
     sh.add_argument("--as-of", type=_date, help="显示该日施行的版本（默认最新版本）")
-    sh.add_argument("--db", help="法律文本库文件（默认 $FASHEN_LAWLIB_DB 或 ~/.local/share/fashen/lawlib.sqlite3）")
+    sh.add_argument(
+        "--db", help="法律文本库文件（默认 $FASHEN_LAWLIB_DB 或 ~/.local/share/fashen/lawlib.sqlite3）"
+    )
     sh.set_defaults(func=run_show)
 
-    im = laws_sub.add_parser("import", help="导入法律文本目录", description="把 <类别>/<名称>(<日期>).md 格式的法律文本目录导入本地索引。")
+    im = laws_sub.add_parser(
+        "import",
+        help="导入法律文本目录",
+        description="把 <类别>/<名称>(<日期>).md 格式的法律文本目录导入本地索引。",
+    )
     im.add_argument("path", help="法律文本目录")
     im.add_argument("--db", help="索引文件（默认 $FASHEN_LAWLIB_DB 或 ~/.local/share/fashen/lawlib.sqlite3）")
     im.set_defaults(func=run_import)
@@ -48,12 +63,22 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _status_dict(st) -> dict:
     v = st.version
-    return {"title": st.title, "status": st.status, "successor": st.successor, "current_title": st.current_title,
-            "repealed_on": st.repealed_on.isoformat() if st.repealed_on else None, "certain": st.certain,
-            "level": st.law.level,
-            "version": {"date": v.date.isoformat() if v and v.date else None,
-                        "effective": v.effective.isoformat() if v and v.effective else None,
-                        "articles": v.articles if v else None} if v else None}
+    return {
+        "title": st.title,
+        "status": st.status,
+        "successor": st.successor,
+        "current_title": st.current_title,
+        "repealed_on": st.repealed_on.isoformat() if st.repealed_on else None,
+        "certain": st.certain,
+        "level": st.law.level,
+        "version": {
+            "date": v.date.isoformat() if v and v.date else None,
+            "effective": v.effective.isoformat() if v and v.effective else None,
+            "articles": v.articles if v else None,
+        }
+        if v
+        else None,
+    }
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -70,11 +95,25 @@ def run_list(args: argparse.Namespace) -> int:
             continue
         rows.append((law, state))
     if args.json:
-        print(json.dumps({"snapshot": cat.snapshot, "curated": cat.curated, "as_of": when.isoformat(),
-                          "laws": [{"title": law.title, "level": law.level, "status": s, "successor": law.successor}
-                                   for law, s in rows]}, ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                {
+                    "snapshot": cat.snapshot,
+                    "curated": cat.curated,
+                    "as_of": when.isoformat(),
+                    "laws": [
+                        {"title": law.title, "level": law.level, "status": s, "successor": law.successor}
+                        for law, s in rows
+                    ],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return 0
-    print(f"法律目录：{len(cat.laws)} 部（文本库快照 {cat.snapshot}，人工核订 {cat.curated}），状态判断日期 {when}")
+    print(
+        f"法律目录：{len(cat.laws)} 部（文本库快照 {cat.snapshot}，人工核订 {cat.curated}），状态判断日期 {when}"
+    )
     for law, state in rows:
         tail = f" → 《{law.successor}》" if state == laws.REPEALED and law.successor else ""
         print(f"{law.level}\t{state}\t{law.title}{tail}")
@@ -107,8 +146,11 @@ def run_status(args: argparse.Namespace) -> int:
         eff = f"，{st.version.effective} 施行" if st.version.effective else ""
         print(f"施行中的版本：{st.version.label()}{eff}{count}")
     for v in st.law.versions:
-        print(f"  版本 {v.date or '日期不详'}" + (f" 施行 {v.effective}" if v.effective else "")
-              + (f" {v.articles} 条" if v.articles else ""))
+        print(
+            f"  版本 {v.date or '日期不详'}"
+            + (f" 施行 {v.effective}" if v.effective else "")
+            + (f" {v.articles} 条" if v.articles else "")
+        )
     return 0
 
 
@@ -161,8 +203,10 @@ def run_import(args: argparse.Namespace) -> int:
     from reviewer.knowledge.library import db_path, import_folder
 
     report = import_folder(args.path, args.db)
-    print(f"已导入 {report.laws} 个文本（{report.articles} 条），用时 {report.seconds:.1f} 秒；"
-          f"索引文件：{db_path(args.db)}")
+    print(
+        f"已导入 {report.laws} 个文本（{report.articles} 条），用时 {report.seconds:.1f} 秒；"
+        f"索引文件：{db_path(args.db)}"
+    )
     if report.skipped:
         print(f"跳过 {len(report.skipped)} 个文件：")
         for rel, reason in report.skipped:

@@ -17,16 +17,26 @@ def _date(value: str) -> date:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("review", help="审查文件，列出问题或写出批注稿、意见书和报告",
-                       description="对规范性文件草稿进行合法性审查。不带 -o 时在终端列出问题；"
-                                   "带 -o 时写出批注稿、审查意见书和 JSON/Markdown/HTML 报告。")
+    p = sub.add_parser(
+        "review",
+        help="审查文件，列出问题或写出批注稿、意见书和报告",
+        description="对规范性文件草稿进行合法性审查。不带 -o 时在终端列出问题；"
+        "带 -o 时写出批注稿、审查意见书和 JSON/Markdown/HTML 报告。",
+    )
     p.add_argument("file", help="待审查的文件（.docx/.pdf/.txt/.md/.doc/.wps）")
     p.add_argument("-o", "--output", metavar="OUTDIR", help="输出目录：写出批注稿、意见书和报告")
-    p.add_argument("--format", help="不带 -o：text（默认）或 json；带 -o：逗号分隔的 docx,letter,json,md,html（默认全部）")
-    p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="判断时点（默认取施行日期、成文日期或今天）")
+    p.add_argument(
+        "--format",
+        help="不带 -o：text（默认）或 json；带 -o：逗号分隔的 docx,letter,json,md,html（默认全部）",
+    )
+    p.add_argument(
+        "--as-of", type=_date, metavar="YYYY-MM-DD", help="判断时点（默认取施行日期、成文日期或今天）"
+    )
     p.add_argument("--issuer-level", choices=ISSUER_LEVELS, help="制定机关层级：县级、乡镇、部门")
     p.add_argument("--province", help="所在省份（有效期等按省配置的规则使用）")
-    p.add_argument("--tracked-changes", action="store_true", help="批注稿中把有字面替换的建议写成修订（可一键接受）")
+    p.add_argument(
+        "--tracked-changes", action="store_true", help="批注稿中把有字面替换的建议写成修订（可一键接受）"
+    )
     p.add_argument("--submitter", help="意见书：送审单位")
     p.add_argument("--received", type=_date, metavar="YYYY-MM-DD", help="意见书：收文日期")
     p.add_argument("--reviewer", help="意见书：审查人员")
@@ -79,11 +89,21 @@ def run(args: argparse.Namespace) -> int:
     else:
         from reviewer.report import LetterContext, write_outputs
 
-        ctx = LetterContext(submitter=args.submitter, received=args.received, reviewer=args.reviewer,
-                            reviewer_org=args.reviewer_org)
-        written = write_outputs(rv, args.output, source=args.file, formats=formats,
-                                tracked_changes=args.tracked_changes, context=ctx,
-                                template=args.letter_template)
+        ctx = LetterContext(
+            submitter=args.submitter,
+            received=args.received,
+            reviewer=args.reviewer,
+            reviewer_org=args.reviewer_org,
+        )
+        written = write_outputs(
+            rv,
+            args.output,
+            source=args.file,
+            formats=formats,
+            tracked_changes=args.tracked_changes,
+            context=ctx,
+            template=args.letter_template,
+        )
         print(f"共发现 {len(rv.findings)} 个问题，已写出：")
         for path in written.values():
             print(f"  {path}")

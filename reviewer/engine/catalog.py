@@ -204,13 +204,15 @@ def load(root: Path | None = None) -> Catalog:
 
 
 def _automaton(rules: list[Rule]) -> ahocorasick.Automaton | None:
-    """One Aho-Corasick automaton over every phrase list of every rule (patterns and ``then``)."""
+    """One Aho-Corasick automaton over every phrase list of every rule (patterns, ``then``, ``swap``)."""
     table: dict[str, list[tuple[int, str, int]]] = {}
     for ri, rule in enumerate(rules):
         for group, pats in (("patterns", rule.patterns), ("then", rule.then)):
             for pi, p in enumerate(pats):
                 for phrase in p.phrases:
                     table.setdefault(phrase, []).append((ri, group, pi))
+        for wrong in rule.spec.swap or {}:
+            table.setdefault(wrong, []).append((ri, "swap", 0))
     if not table:
         return None
     auto = ahocorasick.Automaton()

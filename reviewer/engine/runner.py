@@ -29,13 +29,21 @@ def applies(rule: Rule, doc: Document, ctx: Context) -> bool:
     )
 
 
+SENTENCE_REACH = 300      # a run-on "sentence" is looked at only this far either side of the hit
+
+
+def _sentence(ix: DocIndex, start: int, end: int) -> tuple[int, int]:
+    s, e = ix.sentence(start)
+    return max(s, start - SENTENCE_REACH), min(max(e, end), end + SENTENCE_REACH)
+
+
 def _region(ix: DocIndex, cond: CompiledCondition, start: int, end: int) -> tuple[int, int]:
     if cond.key == "sentence":
-        return ix.sentence(start)
+        return _sentence(ix, start, end)
     if cond.key == "before":
-        return ix.sentence(start)[0], start
+        return _sentence(ix, start, end)[0], start
     if cond.key == "after":
-        return end, max(end, ix.sentence(max(start, end - 1))[1])
+        return end, max(end, _sentence(ix, max(start, end - 1), end)[1])
     if cond.key == "article":
         return ix.article_span(start)
     if cond.key == "window":

@@ -159,8 +159,7 @@ def _loc(err: dict[str, Any]) -> str:
     return ".".join(str(p) for p in err.get("loc", ())) or "（整体）"
 
 
-_CODES = {"extra_forbidden": "rule_unknown_field", "missing": "rule_missing_field",
-          "literal_error": "rule_bad_value", "value_error": "rule_bad_value"}
+_CODES = {"extra_forbidden": "rule_unknown_field", "missing": "rule_missing_field"}
 
 
 def validate(data: Any, file: str) -> RuleSpec:
@@ -177,4 +176,4 @@ def validate(data: Any, file: str) -> RuleSpec:
         elif err["type"] == "missing":
             problem = "缺少必填字段"
         problem = problem.removeprefix("Value error, ")
-        raise RuleError(file, _loc(err), problem, code=_CODES.get(err["type"], "rule_invalid")) from None
+        raise RuleError(file, _loc(err), problem, code=_CODES.get(err["type"], "rule_bad_value")) from None

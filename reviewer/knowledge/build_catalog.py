@@ -36,18 +36,27 @@ def build(root: Path, snapshot: str) -> dict:
         except MalformedLawFile as exc:
             print(f"跳过 {rel}：{exc}")
             continue
-        entry = laws.setdefault(law.title, {
-            "title": law.title, "short": law.short, "level": LEVELS.get(rel.parts[0], "法律"),
-            "category": rel.parts[0], "versions": {},
-        })
+        entry = laws.setdefault(
+            law.title,
+            {
+                "title": law.title,
+                "short": law.short,
+                "level": LEVELS.get(rel.parts[0], "法律"),
+                "category": rel.parts[0],
+                "versions": {},
+            },
+        )
         key = (law.version_date or date.min).isoformat()
-        ver = entry["versions"].setdefault(key, {
-            "date": law.version_date.isoformat() if law.version_date else None,
-            "effective": law.effective.isoformat() if law.effective else None,
-            "events": [[d.isoformat(), kind] for d, kind in law.events],
-            "articles": 0,
-        })
-        ver["articles"] = max(ver["articles"], law.max_article)   # 民法典 is split across files
+        ver = entry["versions"].setdefault(
+            key,
+            {
+                "date": law.version_date.isoformat() if law.version_date else None,
+                "effective": law.effective.isoformat() if law.effective else None,
+                "events": [[d.isoformat(), kind] for d, kind in law.events],
+                "articles": 0,
+            },
+        )
+        ver["articles"] = max(ver["articles"], law.max_article)  # 民法典 is split across files
     out = []
     for entry in laws.values():
         entry["versions"] = sorted(entry["versions"].values(), key=lambda v: v["date"] or "")

@@ -12,11 +12,15 @@ from dataclasses import dataclass, field
 from reviewer.numerals import CN_NUM, cn_to_int
 
 MAX_TITLE = 80
-_TITLE = re.compile(r"《((?:[^《》。；]{0,%d}?《[^《》。；]{1,60}》)?[^《》。；]{1,%d}?)》" % (MAX_TITLE, MAX_TITLE))
+_TITLE = re.compile(
+    rf"《((?:[^《》。；]{{0,{MAX_TITLE}}}?《[^《》。；]{{1,60}}》)?[^《》。；]{{1,{MAX_TITLE}}}?)》"
+)
 _NOTE = re.compile(r"[ \t\u3000]*[（(][^（）()\n]{0,20}(?:修正|修订|修改|年)[^（）()\n]{0,10}[）)]")
 _N = rf"[{CN_NUM}0-9]+"
-_REF = re.compile(rf"\s*(?:、|，|,|和|及|以及|或者|或|至|到|—|-|～|~)?\s*第\s*({_N})\s*条(?:之[{CN_NUM}]+)?"
-                  rf"(?:第\s*{_N}\s*款)?(?:第\s*[（(]?{_N}[)）]?\s*项)?")
+_REF = re.compile(
+    rf"\s*(?:、|，|,|和|及|以及|或者|或|至|到|—|-|～|~)?\s*第\s*({_N})\s*条(?:之[{CN_NUM}]+)?"
+    rf"(?:第\s*{_N}\s*款)?(?:第\s*[（(]?{_N}[)）]?\s*项)?"
+)
 
 
 @dataclass(slots=True)
@@ -28,10 +32,11 @@ class ArticleRef:
 
 @dataclass(slots=True)
 class Citation:
-    start: int                  # span of 《title》, brackets included
+    start: int  # span of 《title》, brackets included
     end: int
-    title: str                  # the text between the outer brackets, line breaks removed
-    note: str | None = None     # a version note written after the brackets: （2019年修正）
+    title: str  # the text between the outer brackets, line breaks removed
+    note: str | None = None  # a version note written after the brackets: （2019年修正）
+    note_end: int | None = None
     articles: list[ArticleRef] = field(default_factory=list)
 
     @property
@@ -49,7 +54,7 @@ def find(text: str) -> list[Citation]:
         cit = Citation(start=m.start(), end=m.end(), title=title)
         pos = m.end()
         if nm := _NOTE.match(text, pos):
-            cit.note = nm[0].strip()
+            cit.note, cit.note_end = nm[0].strip(), nm.end()
             pos = nm.end()
         while rm := _REF.match(text, pos):
             if (n := cn_to_int(rm[1])) is None:

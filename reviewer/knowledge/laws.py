@@ -28,10 +28,45 @@ ACCEPT, SUSPECT = 95.0, 85.0
 _SPACE = re.compile(r"[\s\u3000]+")
 _VERSION_NOTE = re.compile(r"[（(]([^（）()]*?(?:修正|修订|修改|试行|草案|年)[^（）()]*)[）)]$")
 _YEAR = re.compile(r"(\d{4})")
-_PROVINCES = ("北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽",
-              "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西",
-              "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门")
-_LOCAL = re.compile(r"^(?:" + "|".join(_PROVINCES) + r")|^[\u4e00-\u9fff]{2,6}?(?:省|自治区|市|自治州|县|自治县|旗)")
+_PROVINCES = (
+    "北京",
+    "天津",
+    "上海",
+    "重庆",
+    "河北",
+    "山西",
+    "辽宁",
+    "吉林",
+    "黑龙江",
+    "江苏",
+    "浙江",
+    "安徽",
+    "福建",
+    "江西",
+    "山东",
+    "河南",
+    "湖北",
+    "湖南",
+    "广东",
+    "海南",
+    "四川",
+    "贵州",
+    "云南",
+    "陕西",
+    "甘肃",
+    "青海",
+    "台湾",
+    "内蒙古",
+    "广西",
+    "西藏",
+    "宁夏",
+    "新疆",
+    "香港",
+    "澳门",
+)
+_LOCAL = re.compile(
+    r"^(?:" + "|".join(_PROVINCES) + r")|^[\u4e00-\u9fff]{2,6}?(?:省|自治区|市|自治州|县|自治县|旗)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +174,7 @@ class Catalog:
         self.laws = {law.title: law for law in laws}
         self.snapshot, self.curated = snapshot, curated
         self.keys: dict[str, Law] = {}
-        for law in laws:       # full titles first, so that an alias never shadows another law's title
+        for law in laws:  # full titles first, so that an alias never shadows another law's title
             self.keys.setdefault(normalise(law.title)[0], law)
         for law in laws:
             for alias in [law.short, *law.aliases]:
@@ -184,9 +219,16 @@ class Catalog:
             if cited is not None and cited is not current and cited.date and cited.date < current.date:
                 state = AMENDED
         successor = law.successor if state == REPEALED else None
-        return LawStatus(title=law.title, status=state, successor=successor,
-                         current_title=successor or law.title, repealed_on=law.repealed,
-                         version=current, certain=res.certain, law=law)
+        return LawStatus(
+            title=law.title,
+            status=state,
+            successor=successor,
+            current_title=successor or law.title,
+            repealed_on=law.repealed,
+            version=current,
+            certain=res.certain,
+            law=law,
+        )
 
 
 def _date(v: object) -> date | None:
@@ -197,21 +239,31 @@ def _date(v: object) -> date | None:
 
 def _version(v: dict) -> LawVersion:
     events = tuple((date.fromisoformat(d), k) for d, k in v.get("events", ()))
-    return LawVersion(date=_date(v.get("date")), effective=_date(v.get("effective")),
-                      articles=v.get("articles") or None, events=events)
+    return LawVersion(
+        date=_date(v.get("date")),
+        effective=_date(v.get("effective")),
+        articles=v.get("articles") or None,
+        events=events,
+    )
 
 
 def load(extracted: dict, curated: dict) -> Catalog:
     """Merge extracted facts with curated ones into a Catalog."""
     laws: dict[str, Law] = {}
     for e in extracted["laws"]:
-        laws[e["title"]] = Law(title=e["title"], short=e["short"], level=e["level"], category=e["category"],
-                               versions=[_version(v) for v in e["versions"]])
+        laws[e["title"]] = Law(
+            title=e["title"],
+            short=e["short"],
+            level=e["level"],
+            category=e["category"],
+            versions=[_version(v) for v in e["versions"]],
+        )
     for c in curated["laws"]:
         law = laws.get(c["title"])
         if law is None:
-            law = laws[c["title"]] = Law(title=c["title"], short=c["title"].removeprefix(PREFIX),
-                                         level=c.get("level", "法律"))
+            law = laws[c["title"]] = Law(
+                title=c["title"], short=c["title"].removeprefix(PREFIX), level=c.get("level", "法律")
+            )
         law.level = c.get("level", law.level)
         law.aliases += c.get("aliases", [])
         law.repealed = _date(c.get("repealed")) or law.repealed
@@ -219,8 +271,10 @@ def load(extracted: dict, curated: dict) -> Catalog:
         known = {v.date for v in law.versions}
         law.versions += [_version(v) for v in c.get("versions", []) if _date(v.get("date")) not in known]
         for vdate, eff in (c.get("effective") or {}).items():
-            law.versions = [LawVersion(v.date, _date(eff), v.articles, v.events)
-                            if v.date == _date(vdate) else v for v in law.versions]
+            law.versions = [
+                LawVersion(v.date, _date(eff), v.articles, v.events) if v.date == _date(vdate) else v
+                for v in law.versions
+            ]
         law.versions.sort(key=lambda v: v.date or date.min)
     return Catalog(list(laws.values()), snapshot=extracted["snapshot"], curated=str(curated["curated"]))
 

@@ -24,9 +24,9 @@ class MalformedLawFile(ValueError):
 
 @dataclass(slots=True)
 class Article:
-    label: str          # 第十七条 / 第一百三十三条之一
-    number: int         # 17 / 133
-    text: str           # the article's paragraphs joined by newlines, label included
+    label: str  # 第十七条 / 第一百三十三条之一
+    number: int  # 17 / 133
+    text: str  # the article's paragraphs joined by newlines, label included
 
 
 @dataclass(slots=True)
@@ -34,7 +34,7 @@ class LawFile:
     title: str
     short: str
     subtitle: str | None = None
-    events: list[tuple[date, str]] = field(default_factory=list)     # (date, 通过/修正/修订/施行)
+    events: list[tuple[date, str]] = field(default_factory=list)  # (date, 通过/修正/修订/施行)
     version_date: date | None = None
     effective: date | None = None
     articles: list[Article] = field(default_factory=list)

@@ -44,7 +44,7 @@ class ImportReport:
     laws: int = 0
     articles: int = 0
     seconds: float = 0.0
-    skipped: list[tuple[str, str]] = field(default_factory=list)    # (relative path, Chinese reason)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (relative path, Chinese reason)
 
 
 @dataclass(slots=True)
@@ -84,11 +84,19 @@ def import_folder(root: str | os.PathLike, db: str | os.PathLike | None = None) 
                 continue
             cur = con.execute(
                 "INSERT INTO laws(title, short, category, version_date, effective, path) VALUES (?,?,?,?,?,?)",
-                (law.title, law.short, path.parent.name,
-                 law.version_date.isoformat() if law.version_date else None,
-                 law.effective.isoformat() if law.effective else None, rel))
-            con.executemany("INSERT INTO articles(law_id, number, seq, label, text) VALUES (?,?,?,?,?)",
-                            [(cur.lastrowid, a.number, i, a.label, a.text) for i, a in enumerate(law.articles)])
+                (
+                    law.title,
+                    law.short,
+                    path.parent.name,
+                    law.version_date.isoformat() if law.version_date else None,
+                    law.effective.isoformat() if law.effective else None,
+                    rel,
+                ),
+            )
+            con.executemany(
+                "INSERT INTO articles(law_id, number, seq, label, text) VALUES (?,?,?,?,?)",
+                [(cur.lastrowid, a.number, i, a.label, a.text) for i, a in enumerate(law.articles)],
+            )
             report.laws += 1
             report.articles += len(law.articles)
         con.commit()
@@ -114,7 +122,8 @@ class Library:
         """(id, full title, version date) of every version whose title or short name is ``title``."""
         rows = self.con.execute(
             "SELECT id, title, version_date FROM laws WHERE title = ? OR short = ? ORDER BY version_date",
-            (title, title)).fetchall()
+            (title, title),
+        ).fetchall()
         return [(r[0], r[1], r[2]) for r in rows]
 
     def article(self, title: str, number: int, as_of: date | None = None) -> ArticleText | None:
@@ -125,8 +134,9 @@ class Library:
         if not versions:
             return None
         law_id, full, vdate = versions[-1]
-        row = self.con.execute("SELECT label, text FROM articles WHERE law_id = ? AND number = ? ORDER BY seq",
-                               (law_id, number)).fetchone()
+        row = self.con.execute(
+            "SELECT label, text FROM articles WHERE law_id = ? AND number = ? ORDER BY seq", (law_id, number)
+        ).fetchone()
         return ArticleText(title=full, version_date=vdate, label=row[0], text=row[1]) if row else None
 
     def titles(self) -> list[tuple[str, int]]:
@@ -146,8 +156,9 @@ def library(db: str | os.PathLike | None = None) -> Library | None:
     return _library(str(db_path(db)))
 
 
-def article_basis(title: str, number: int, db: str | os.PathLike | None = None,
-                  as_of: date | None = None) -> Basis | None:
+def article_basis(
+    title: str, number: int, db: str | os.PathLike | None = None, as_of: date | None = None
+) -> Basis | None:
     lib = library(db)
     art = lib.article(title, number, as_of) if lib else None
     return Basis(law=art.title, article=art.label, text=art.text) if art else None

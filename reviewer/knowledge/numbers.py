@@ -126,8 +126,11 @@ def _violations(text: str) -> Iterator[Violation]:
     entries = table()
     for sm in _SENT.finditer(text):
         sent, base = sm[0], sm.start()
-        live = [e for e in entries if (e.requires is None or e.requires.search(sent))
-                and (e.skip is None or not e.skip.search(sent))]
+        live = [
+            e
+            for e in entries
+            if (e.requires is None or e.requires.search(sent)) and (e.skip is None or not e.skip.search(sent))
+        ]
         if not live:
             continue
         qs = quantities.find(sent)
@@ -143,9 +146,15 @@ def _violations(text: str) -> Iterator[Violation]:
         for entry in live:
             if entry.kind in ("amount", "rate") and entry.sentence.search(sent):
                 for q in qs:
-                    if q.kind == entry.kind and (hit := _limit(entry, q.value, _clause_at(sent, q.start - base))):
+                    if q.kind == entry.kind and (
+                        hit := _limit(entry, q.value, _clause_at(sent, q.start - base))
+                    ):
                         yield Violation(entry, q.start, q.end, _message(entry, q.text, *hit))
             elif entry.kind == "phrase":
                 for m in entry.pattern.finditer(sent):
-                    yield Violation(entry, base + m.start(), base + m.end(),
-                                    f"“{m[0]}”与《{entry.law}》{entry.article}的规定不一致。")
+                    yield Violation(
+                        entry,
+                        base + m.start(),
+                        base + m.end(),
+                        f"“{m[0]}”与《{entry.law}》{entry.article}的规定不一致。",
+                    )

@@ -22,10 +22,10 @@ _RATE = {"百分之": 1.0, "千分之": 0.1, "万分之": 0.01}
 @dataclass(slots=True)
 class Quantity:
     value: float
-    kind: str            # period / amount / rate
+    kind: str  # period / amount / rate
     start: int
     end: int
-    days: float | None = None      # periods in days
+    days: float | None = None  # periods in days
     text: str = ""
 
 
@@ -54,7 +54,9 @@ def find(text: str) -> list[Quantity]:
         if unit in ("%", "％"):
             out.append(Quantity(v, "rate", m.start(), m.end(), text=m[0]))
         elif unit in ("元", "万元"):
-            out.append(Quantity(v * (10_000 if unit == "万元" else 1), "amount", m.start(), m.end(), text=m[0]))
+            out.append(
+                Quantity(v * (10_000 if unit == "万元" else 1), "amount", m.start(), m.end(), text=m[0])
+            )
         elif not (unit in ("年", "周年") and v >= 1900):
             out.append(Quantity(v, "period", m.start(), m.end(), days=v * _DAYS[unit], text=m[0]))
     return out

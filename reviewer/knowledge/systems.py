@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from functools import cache
 
 from reviewer.knowledge.terms import TermHit, TermList
@@ -12,6 +13,6 @@ def table() -> TermList:
     return TermList.load("systems.yaml")
 
 
-def find(text: str, *, include_historical: bool = False) -> list[TermHit]:
+def find(text: str, *, as_of: date | None = None, include_historical: bool = False) -> list[TermHit]:
     """Abolished systems named in ``text``; sentences that abolish or forbid them are skipped."""
-    return table().find(text, include_historical=include_historical)
+    return table().find(text, as_of=as_of, include_historical=include_historical)

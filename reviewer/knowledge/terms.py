@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from importlib.resources import files
 
 import ahocorasick
@@ -24,8 +25,8 @@ class TermHit:
     start: int
     end: int
     term: str
-    replacement: str | None       # the term to write instead (None: the passage must go)
-    outcome: str                  # what became of it: 2018年…组建市场监督管理部门 / 暂住证已由居住证取代
+    replacement: str | None  # the term to write instead (None: the passage must go)
+    outcome: str  # what became of it: 2018年…组建市场监督管理部门 / 暂住证已由居住证取代
     basis: str
 
 
@@ -45,22 +46,32 @@ class TermList:
         path = files("reviewer.knowledge") / "data" / name
         return cls(yaml.safe_load(path.read_text(encoding="utf-8")))
 
-    def find(self, text: str, *, include_historical: bool = False) -> list[TermHit]:
-        """Mentions in ``text`` (lines wrapped by a PDF are joined first)."""
+    def find(
+        self, text: str, *, as_of: date | None = None, include_historical: bool = False
+    ) -> list[TermHit]:
+        """Mentions in ``text`` outdated at ``as_of`` (default: all); lines wrapped by a PDF are joined."""
         joined, index = unwrap(text)
-        return [TermHit(*span(index, h.start, h.end), h.term, h.replacement, h.outcome, h.basis)
-                for h in self._find(joined, include_historical)]
+        return [
+            TermHit(*span(index, h.start, h.end), h.term, h.replacement, h.outcome, h.basis)
+            for h in self._find(joined, as_of, include_historical)
+        ]
 
-    def _find(self, text: str, include_historical: bool) -> list[TermHit]:
+    def _find(self, text: str, as_of: date | None, include_historical: bool) -> list[TermHit]:
         out = []
         for end_idx, (term, repl, group, not_before) in self.automaton.iter_long(text):
+            if as_of is not None and group["since"] > as_of:
+                continue
             start, end = end_idx - len(term) + 1, end_idx + 1
-            before = text[max(0, start - 10):start]
+            before = text[max(0, start - 10) : start]
             if not_before is not None and not_before.search(before):
                 continue
             if not include_historical and (_ORIGINAL.search(before) or self._historical(text, start, end)):
                 continue
-            outcome = group["outcome"] if "reform" not in group else f"{group['reform']}年机构改革：{group['outcome']}"
+            outcome = (
+                group["outcome"]
+                if "reform" not in group
+                else f"{group['reform']}年机构改革：{group['outcome']}"
+            )
             out.append(TermHit(start, end, term, repl, outcome, group["basis"]))
         return out
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 _HARD_END = set("。；：！？:;」』”")
-_NEW_BLOCK = re.compile(r"\s*(?:第[一二三四五六七八九十百千零〇0-9]+[条章节编]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[.、．])")
+_NEW_BLOCK = re.compile(
+    r"\s*(?:第[一二三四五六七八九十百千零〇0-9]+[条章节编]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[.、．])"
+)
 
 
 def unwrap(text: str) -> tuple[str, list[int]]:
@@ -13,8 +15,13 @@ def unwrap(text: str) -> tuple[str, list[int]]:
     chars: list[str] = []
     index: list[int] = []
     for i, ch in enumerate(text):
-        if ch == "\n" and i and text[i - 1] not in _HARD_END and text[i - 1] != "\n" \
-                and not _NEW_BLOCK.match(text, i + 1):
+        if (
+            ch == "\n"
+            and i
+            and text[i - 1] not in _HARD_END
+            and text[i - 1] != "\n"
+            and not _NEW_BLOCK.match(text, i + 1)
+        ):
             continue
         chars.append(ch)
         index.append(i)

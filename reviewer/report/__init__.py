@@ -15,8 +15,13 @@ from reviewer.report.letter import LetterContext, letter_values, write_letter
 from reviewer.report.markdown_report import to_markdown
 
 FORMATS = ("docx", "letter", "json", "md", "html")
-SUFFIXES = {"docx": ".批注.docx", "letter": ".审查意见书.docx", "json": ".审查结果.json",
-            "md": ".审查结果.md", "html": ".审查结果.html"}
+SUFFIXES = {
+    "docx": ".批注.docx",
+    "letter": ".审查意见书.docx",
+    "json": ".审查结果.json",
+    "md": ".审查结果.md",
+    "html": ".审查结果.html",
+}
 
 
 def output_names(stem: str) -> dict[str, str]:
@@ -24,15 +29,25 @@ def output_names(stem: str) -> dict[str, str]:
     return {fmt: stem + suffix for fmt, suffix in SUFFIXES.items()}
 
 
-def write_outputs(review: Review, outdir: str | Path, *, source: str | Path | bytes | Document | None = None,
-                  formats: Iterable[str] | None = None, tracked_changes: bool = False,
-                  context: LetterContext | None = None, decisions: Mapping[str, Decision] | None = None,
-                  template: str | Path | None = None, stem: str | None = None) -> dict[str, Path]:
+def write_outputs(
+    review: Review,
+    outdir: str | Path,
+    *,
+    source: str | Path | bytes | Document | None = None,
+    formats: Iterable[str] | None = None,
+    tracked_changes: bool = False,
+    context: LetterContext | None = None,
+    decisions: Mapping[str, Decision] | None = None,
+    template: str | Path | None = None,
+    stem: str | None = None,
+) -> dict[str, Path]:
     """Write the chosen outputs into ``outdir``; ``source`` is the uploaded file (else the parsed text)."""
     formats = list(formats or FORMATS)
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
-        raise InputError(f"不支持的输出格式：{'、'.join(unknown)}（可选：{'、'.join(FORMATS)}）。", code="bad_format")
+        raise InputError(
+            f"不支持的输出格式：{'、'.join(unknown)}（可选：{'、'.join(FORMATS)}）。", code="bad_format"
+        )
     doc = review.document
     stem = stem or (Path(doc.source.filename).stem if doc.source.filename else "审查文件")
     names = output_names(stem)
@@ -44,8 +59,9 @@ def write_outputs(review: Review, outdir: str | Path, *, source: str | Path | by
         path = out / names[fmt]
         if fmt == "docx":
             kept = [f for f, _ in apply_decisions(review.findings, decisions)]
-            write_annotated(source if source is not None else doc, kept, path, doc=doc,
-                            tracked_changes=tracked_changes)
+            write_annotated(
+                source if source is not None else doc, kept, path, doc=doc, tracked_changes=tracked_changes
+            )
         elif fmt == "letter":
             write_letter(review, path, context=context, decisions=decisions, template=template)
         else:
@@ -55,6 +71,23 @@ def write_outputs(review: Review, outdir: str | Path, *, source: str | Path | by
     return written
 
 
-__all__ = ["AnnotateResult", "CONCLUSIONS", "Decision", "FORMATS", "LetterContext", "SCHEMA_ID", "SCHEMA_PATH",
-           "apply_decisions", "conclusion_of", "letter_values", "output_names", "report_dict", "to_html",
-           "to_json", "to_markdown", "write_annotated", "write_letter", "write_outputs"]
+__all__ = [
+    "AnnotateResult",
+    "CONCLUSIONS",
+    "Decision",
+    "FORMATS",
+    "LetterContext",
+    "SCHEMA_ID",
+    "SCHEMA_PATH",
+    "apply_decisions",
+    "conclusion_of",
+    "letter_values",
+    "output_names",
+    "report_dict",
+    "to_html",
+    "to_json",
+    "to_markdown",
+    "write_annotated",
+    "write_letter",
+    "write_outputs",
+]

@@ -18,8 +18,21 @@ from reviewer.model import Document
 
 _TEXT_TAGS = {qn(t) for t in ("w:t", "w:tab", "w:br", "w:cr", "w:noBreakHyphen", "w:ptab")}
 # Containers whose runs Word shows: the same as the .docx reader's (reviewer.parse.readers.docx).
-_TRANSPARENT = {qn(f"w:{t}") for t in ("hyperlink", "ins", "moveTo", "smartTag", "sdt", "sdtContent",
-                                       "customXml", "fldSimple", "dir", "bdo")}
+_TRANSPARENT = {
+    qn(f"w:{t}")
+    for t in (
+        "hyperlink",
+        "ins",
+        "moveTo",
+        "smartTag",
+        "sdt",
+        "sdtContent",
+        "customXml",
+        "fldSimple",
+        "dir",
+        "bdo",
+    )
+}
 _R, _RPR, _T, _VANISH = qn("w:r"), qn("w:rPr"), qn("w:t"), qn("w:vanish")
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
@@ -120,7 +133,7 @@ def _trim(r: etree._Element, a: int, b: int | None) -> None:
             r.remove(child)
         elif child.tag == _T and (lo < a or (b is not None and hi > b)):
             text = child.text or ""
-            child.text = text[max(a - lo, 0): (b - lo) if b is not None else None]
+            child.text = text[max(a - lo, 0) : (b - lo) if b is not None else None]
             child.set(_XML_SPACE, "preserve")
 
 
@@ -171,7 +184,7 @@ class Locator:
             by_text.setdefault(p.text, []).append(i)
         out = []
         for s, e, i, n in raw:
-            want = self.doc.text[s + n:e]
+            want = self.doc.text[s + n : e]
             if not (0 <= i < len(self.paras) and self.paras[i].text == want):
                 same = by_text.get(want)
                 if not same or not want:
@@ -190,7 +203,7 @@ class Locator:
         """Where a span is: the verified block mapping first, else a search for the quote near it."""
         pieces = list(self._group_span(start, end))
         if pieces:
-            got = "\n".join(self.paras[p.para].text[p.start:p.end] for p in pieces)
+            got = "\n".join(self.paras[p.para].text[p.start : p.end] for p in pieces)
             return Located(pieces, exact=got == self.doc.text[start:end])
         return self._search(start, quote)
 

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import docx
+from docx.opc.exceptions import OpcError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from lxml import etree
@@ -48,8 +49,9 @@ class _Placed:
     runs: list[etree._Element] = field(default_factory=list)
 
 
-def _load(source: str | Path | bytes | Document, doc: Document | None
-          ) -> tuple[docx.document.Document, Document, bool]:
+def _load(
+    source: str | Path | bytes | Document, doc: Document | None
+) -> tuple[docx.document.Document, Document, bool]:
     """(python-docx document to annotate, the parsed Document, whether it is the user's own file)."""
     if isinstance(source, Document):
         return render_docx(source), source, False
@@ -67,7 +69,7 @@ def _load(source: str | Path | bytes | Document, doc: Document | None
     if data[:2] == b"PK":
         try:
             return docx.Document(io.BytesIO(data)), doc, True
-        except (KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError):
+        except (KeyError, ValueError, OpcError, zipfile.BadZipFile, etree.XMLSyntaxError):
             pass
     return render_docx(doc), doc, False
 
@@ -82,14 +84,15 @@ def _place(findings: list[Finding], locator: Locator) -> tuple[list[_Placed], li
         i = locator.paragraph_at(f.start)
         if i is None:
             lost.append(f)
-        else:          # no characters to anchor on (a missing clause …): comment on the whole paragraph
+        else:  # no characters to anchor on (a missing clause …): comment on the whole paragraph
             placed.append(_Placed(f, [Piece(i, 0, len(locator.paras[i].text))], f.end == f.start))
     return placed, lost
 
 
-def _next_revision_id(body: etree._Element) -> int:
-    ids = [int(x) for x in body.xpath(".//w:ins/@w:id | .//w:del/@w:id") if x.lstrip("-").isdigit()]
-    return max(ids, default=0) + 1
+def _next_revision_id(body: etree._Element, reserved: int) -> int:
+    """A revision id above every annotation id in the body and the ``reserved`` comment ids to come."""
+    ids = [int(x) for x in body.xpath(".//@w:id") if x.lstrip("-").isdigit()]
+    return max(ids, default=0) + reserved + 1
 
 
 def _contiguous(runs: list[etree._Element]) -> bool:
@@ -152,9 +155,16 @@ def _trackable(placed: list[_Placed]) -> list[_Placed]:
     return out
 
 
-def write_annotated(source: str | Path | bytes | Document, findings: Iterable[Finding], out_path: str | Path,
-                    *, doc: Document | None = None, tracked_changes: bool = False,
-                    author: str = "合法性审查", initials: str = "审") -> AnnotateResult:
+def write_annotated(
+    source: str | Path | bytes | Document,
+    findings: Iterable[Finding],
+    out_path: str | Path,
+    *,
+    doc: Document | None = None,
+    tracked_changes: bool = False,
+    author: str = "合法性审查",
+    initials: str = "审",
+) -> AnnotateResult:
     """Write ``source`` with one Word comment per finding to ``out_path``.
 
     ``doc`` is the Document the findings' offsets refer to; it is parsed from ``source`` when omitted.
@@ -178,7 +188,7 @@ def write_annotated(source: str | Path | bytes | Document, findings: Iterable[Fi
     ends: dict[int, tuple[etree._Element, etree._Element]] = {}
     if tracked_changes:
         when = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-        rev = _next_revision_id(body)
+        rev = _next_revision_id(body, len(placed) + len(wdoc.comments))
         for p in _trackable(placed):
             ends[id(p)] = _track(p, rev, author, when)
             rev += 2

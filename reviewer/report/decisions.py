@@ -23,15 +23,18 @@ class Decision:
 
     def __post_init__(self) -> None:
         if self.status not in STATUSES:
-            raise InputError(f"审查决定“{self.status}”无效，应为 accepted 或 dismissed。", code="bad_decision")
+            raise InputError(
+                f"审查决定“{self.status}”无效，应为 accepted 或 dismissed。", code="bad_decision"
+            )
 
 
 def finding_key(f: Finding) -> str:
     return f.key or f.make_key()
 
 
-def apply_decisions(findings: Iterable[Finding],
-                    decisions: Mapping[str, Decision] | None) -> list[tuple[Finding, Decision | None]]:
+def apply_decisions(
+    findings: Iterable[Finding], decisions: Mapping[str, Decision] | None
+) -> list[tuple[Finding, Decision | None]]:
     """Findings the advisor kept, with the advisor's rewording applied, paired with their decision."""
     out: list[tuple[Finding, Decision | None]] = []
     for f in findings:

@@ -7,9 +7,15 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-TITLE_FONT, BODY_FONT, H1_FONT, H2_FONT, PAGE_NUMBER_FONT = "方正小标宋简体", "仿宋_GB2312", "黑体", "楷体_GB2312", "宋体"
-TITLE_SIZE, BODY_SIZE, PAGE_NUMBER_SIZE = 22, 16, 14        # 二号, 三号, 四号 (pt)
-LINE_PITCH = Pt(28.95)                                       # 22 lines in the 225 mm type area
+TITLE_FONT, BODY_FONT, H1_FONT, H2_FONT, PAGE_NUMBER_FONT = (
+    "方正小标宋简体",
+    "仿宋_GB2312",
+    "黑体",
+    "楷体_GB2312",
+    "宋体",
+)
+TITLE_SIZE, BODY_SIZE, PAGE_NUMBER_SIZE = 22, 16, 14  # 二号, 三号, 四号 (pt)
+LINE_PITCH = Pt(28.95)  # 22 lines in the 225 mm type area
 MARGINS_MM = {"top": 37, "bottom": 35, "left": 28, "right": 26}
 
 

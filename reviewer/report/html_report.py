@@ -17,8 +17,11 @@ from reviewer.report.labels import cite
 
 @cache
 def _env() -> Environment:
-    return Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
-                       autoescape=select_autoescape(["html"]), keep_trailing_newline=True)
+    return Environment(
+        loader=FileSystemLoader(Path(__file__).parent / "templates"),
+        autoescape=select_autoescape(["html"]),
+        keep_trailing_newline=True,
+    )
 
 
 def segments(text: str, findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -42,11 +45,17 @@ def segments(text: str, findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
             out.append({"pin": no, "title": findings[no - 1]["message"]})
         if b is None or b <= a:
             continue
-        nos = [no for no, f in enumerate(findings, 1) if f["start"] <= a and b <= f["end"] and f["end"] > f["start"]]
+        nos = [
+            no
+            for no, f in enumerate(findings, 1)
+            if f["start"] <= a and b <= f["end"] and f["end"] > f["start"]
+        ]
         seg: dict[str, Any] = {"text": text[a:b], "nos": nos}
         if nos:
-            seg["severity"] = min((findings[n - 1]["severity"] for n in nos),
-                                  key=lambda s: SEVERITIES.index(s) if s in SEVERITIES else len(SEVERITIES))
+            seg["severity"] = min(
+                (findings[n - 1]["severity"] for n in nos),
+                key=lambda s: SEVERITIES.index(s) if s in SEVERITIES else len(SEVERITIES),
+            )
             seg["title"] = "；".join(findings[n - 1]["message"] for n in nos)
             fresh = [n for n in nos if n not in seen]
             if fresh:
@@ -56,10 +65,14 @@ def segments(text: str, findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def to_html(review: Review, *, decisions: Mapping[str, Decision] | None = None,
-            conclusion: str | None = None) -> str:
+def to_html(
+    review: Review, *, decisions: Mapping[str, Decision] | None = None, conclusion: str | None = None
+) -> str:
     data = report_dict(review, decisions=decisions, conclusion=conclusion)
     for f in data["findings"]:
         f["basis"] = [{**b, "cite": cite(Basis(**b))} for b in f["basis"]]
-    return _env().get_template("report.html").render(
-        data=data, segments=segments(data["document"]["text"], data["findings"]))
+    return (
+        _env()
+        .get_template("report.html")
+        .render(data=data, segments=segments(data["document"]["text"], data["findings"]))
+    )

@@ -34,8 +34,9 @@ def _generator() -> str:
         return "fashen"
 
 
-def report_dict(review: Review, *, decisions: Mapping[str, Decision] | None = None,
-                conclusion: str | None = None) -> dict[str, Any]:
+def report_dict(
+    review: Review, *, decisions: Mapping[str, Decision] | None = None, conclusion: str | None = None
+) -> dict[str, Any]:
     """The review as plain data: document, summary, findings (advisor's decisions applied), coverage."""
     doc = review.document
     pairs = sorted(apply_decisions(review.findings, decisions), key=lambda p: (p[0].start, p[0].end))
@@ -43,30 +44,49 @@ def report_dict(review: Review, *, decisions: Mapping[str, Decision] | None = No
     findings = []
     for f, d in pairs:
         w = finding_whether(f)
-        findings.append({
-            "key": finding_key(f), "rule_id": f.rule_id, "rule_version": f.rule_version,
-            "title": f.title, "category": f.category, "category_name": category_name(f.category),
-            "whether": w, "whether_name": WHETHERS[w],
-            "severity": f.severity, "severity_label": SEVERITY_LABELS.get(f.severity, f.severity),
-            "start": f.start, "end": f.end, "quote": f.quote,
-            "article": article_of(review, f), "node_id": f.node_id,
-            "message": f.message, "suggestion": f.suggestion, "replacement": f.replacement,
-            "suggestion_text": suggestion_text(f),
-            "basis": [asdict(b) for b in f.basis],
-            "decision": {"status": d.status, "note": d.note} if d else None,
-        })
+        findings.append(
+            {
+                "key": finding_key(f),
+                "rule_id": f.rule_id,
+                "rule_version": f.rule_version,
+                "title": f.title,
+                "category": f.category,
+                "category_name": category_name(f.category),
+                "whether": w,
+                "whether_name": WHETHERS[w],
+                "severity": f.severity,
+                "severity_label": SEVERITY_LABELS.get(f.severity, f.severity),
+                "start": f.start,
+                "end": f.end,
+                "quote": f.quote,
+                "article": article_of(review, f),
+                "node_id": f.node_id,
+                "message": f.message,
+                "suggestion": f.suggestion,
+                "replacement": f.replacement,
+                "suggestion_text": suggestion_text(f),
+                "basis": [asdict(b) for b in f.basis],
+                "decision": {"status": d.status, "note": d.note} if d else None,
+            }
+        )
     kept_keys = {x["key"] for x in findings}
     return {
         "schema": SCHEMA_ID,
         "generator": _generator(),
         "document": {
-            "title": doc_title(review), "filename": doc.source.filename, "format": doc.source.format,
-            "sha256": doc.source.sha256, "chars": len(doc.text), "articles": len(doc.articles()),
-            "metadata": doc.metadata.to_dict(), "text": doc.text,
+            "title": doc_title(review),
+            "filename": doc.source.filename,
+            "format": doc.source.format,
+            "sha256": doc.source.sha256,
+            "chars": len(doc.text),
+            "articles": len(doc.articles()),
+            "metadata": doc.metadata.to_dict(),
+            "text": doc.text,
         },
         "review": {
             "as_of": review.as_of.isoformat() if review.as_of else None,
-            "catalog_version": review.catalog_version, "knowledge_date": review.knowledge_date,
+            "catalog_version": review.catalog_version,
+            "knowledge_date": review.knowledge_date,
             "conclusion": conclusion or conclusion_of(kept),
         },
         "summary": {
@@ -76,13 +96,26 @@ def report_dict(review: Review, *, decisions: Mapping[str, Decision] | None = No
         },
         "findings": findings,
         "dismissed": [finding_key(f) for f in review.findings if finding_key(f) not in kept_keys],
-        "checked": [{"id": it.id, "title": it.title, "category": it.category, "status": status,
-                     "status_label": CHECK_STATUS_LABELS[status]}
-                    for it, status in checklist_status(review.checked)],
+        "checked": [
+            {
+                "id": it.id,
+                "title": it.title,
+                "category": it.category,
+                "status": status,
+                "status_label": CHECK_STATUS_LABELS[status],
+            }
+            for it, status in checklist_status(review.checked)
+        ],
     }
 
 
-def to_json(review: Review, *, decisions: Mapping[str, Decision] | None = None,
-            conclusion: str | None = None, indent: int | None = 2) -> str:
-    return json.dumps(report_dict(review, decisions=decisions, conclusion=conclusion),
-                      ensure_ascii=False, indent=indent)
+def to_json(
+    review: Review,
+    *,
+    decisions: Mapping[str, Decision] | None = None,
+    conclusion: str | None = None,
+    indent: int | None = 2,
+) -> str:
+    return json.dumps(
+        report_dict(review, decisions=decisions, conclusion=conclusion), ensure_ascii=False, indent=indent
+    )

@@ -27,8 +27,11 @@ def _catalog():
 
 def checklist() -> tuple[ChecklistItem, ...]:
     """Every checklist item (已审查事项) of the rule catalog, in category order."""
-    return tuple(ChecklistItem(item, title, code)
-                 for code, cat in _catalog().categories.items() for item, title in cat.items.items())
+    return tuple(
+        ChecklistItem(item, title, code)
+        for code, cat in _catalog().categories.items()
+        for item, title in cat.items.items()
+    )
 
 
 def checklist_status(checked: dict[str, str]) -> list[tuple[ChecklistItem, str]]:
@@ -78,7 +81,9 @@ def suggestion_text(f: Finding) -> str | None:
     """The suggestion, with the literal replacement spelt out when there is one."""
     parts = [f.suggestion] if f.suggestion else []
     if f.replacement is not None:
-        parts.append(f"建议将“{f.quote}”修改为“{f.replacement}”。" if f.replacement else f"建议删除“{f.quote}”。")
+        parts.append(
+            f"建议将“{f.quote}”修改为“{f.replacement}”。" if f.replacement else f"建议删除“{f.quote}”。"
+        )
     return "".join(parts) or None
 
 
@@ -114,5 +119,10 @@ def article_of(review: Review, f: Finding) -> str:
     if node is not None and node.label:
         return node.label
     part = review.document.part_of(f.start)
-    return {"title": "标题", "preamble": "序言", "attachment": "附件", "explanation": "起草说明",
-            "closing": "结尾"}.get(part, "全文")
+    return {
+        "title": "标题",
+        "preamble": "序言",
+        "attachment": "附件",
+        "explanation": "起草说明",
+        "closing": "结尾",
+    }.get(part, "全文")

@@ -78,16 +78,21 @@ def _laws(kept: list[Finding]) -> list[str]:
 def _basics(review: Review, ctx: LetterContext, title: str) -> list[str]:
     doc, md = review.document, review.document.metadata
     arts = len(doc.articles())
-    lines = [f"送审单位：{ctx.submitter or PENDING}。",
-             f"文件名称：《{title}》" + (f"（{md.doc_number}）" if md.doc_number else "") + "。",
-             f"收文日期：{cn_date(ctx.received) if ctx.received else PENDING}。"]
-    facts = [f"制定机关为{md.issuer}" if md.issuer else None,
-             f"全文共{arts}条" if arts else None,
-             f"约{len(doc.text)}字",
-             f"施行日期为{cn_date(md.effective_date)}" if md.effective_date else None,
-             "自发布之日起施行" if md.effective_on_publication else None,
-             (md.validity.text if "有效期" in md.validity.text else f"有效期{md.validity.text}")
-             if md.validity else None]
+    lines = [
+        f"送审单位：{ctx.submitter or PENDING}。",
+        f"文件名称：《{title}》" + (f"（{md.doc_number}）" if md.doc_number else "") + "。",
+        f"收文日期：{cn_date(ctx.received) if ctx.received else PENDING}。",
+    ]
+    facts = [
+        f"制定机关为{md.issuer}" if md.issuer else None,
+        f"全文共{arts}条" if arts else None,
+        f"约{len(doc.text)}字",
+        f"施行日期为{cn_date(md.effective_date)}" if md.effective_date else None,
+        "自发布之日起施行" if md.effective_on_publication else None,
+        (md.validity.text if "有效期" in md.validity.text else f"有效期{md.validity.text}")
+        if md.validity
+        else None,
+    ]
     lines.append("文件概况：" + "，".join(x for x in facts if x) + "。")
     lines.append("送审材料：" + ("、".join(ctx.materials) if ctx.materials else "送审稿") + "。")
     how = "审查方式：书面审查。对照审查事项清单逐项审查，并运用“法审”审查规则库辅助比对"
@@ -101,14 +106,16 @@ def _basics(review: Review, ctx: LetterContext, title: str) -> list[str]:
 
 
 def _finding(review: Review, f: Finding, d: Decision | None, no: int) -> dict[str, Any]:
-    return {"no": no,
-            "heading": f"{article_of(review, f)}　【{SEVERITY_LABELS.get(f.severity, f.severity)}】"
-                       f"{f.title or category_name(f.category)}",
-            "quote": f.quote.replace("\n", " "),
-            "message": f.message or f.title or category_name(f.category),
-            "basis": [cite(b) for b in f.basis],
-            "suggestion": suggestion_text(f),
-            "note": d.note if d else None}
+    return {
+        "no": no,
+        "heading": f"{article_of(review, f)}　【{SEVERITY_LABELS.get(f.severity, f.severity)}】"
+        f"{f.title or category_name(f.category)}",
+        "quote": f.quote.replace("\n", " "),
+        "message": f.message or f.title or category_name(f.category),
+        "basis": [cite(b) for b in f.basis],
+        "suggestion": suggestion_text(f),
+        "note": d.note if d else None,
+    }
 
 
 def _conclusion_text(conclusion: str, title: str, kept: list[Finding]) -> str:
@@ -116,13 +123,17 @@ def _conclusion_text(conclusion: str, title: str, kept: list[Finding]) -> str:
         return f"经审查，《{title}》未发现合法性问题，同意提交集体审议（印发）。"
     if conclusion == "不予提交":
         return f"经审查，《{title}》的制定主体、权限或主要内容不合法，建议不予提交审议。"
-    counts = "、".join(f"{SEVERITY_LABELS[s]}{n}处" for s in ("error", "warning", "info")
-                       if (n := sum(1 for f in kept if f.severity == s)))
+    counts = "、".join(
+        f"{SEVERITY_LABELS[s]}{n}处"
+        for s in ("error", "warning", "info")
+        if (n := sum(1 for f in kept if f.severity == s))
+    )
     return f"经审查，《{title}》存在{len(kept)}处问题（{counts}），建议按本意见修改完善后提交集体审议。"
 
 
-def letter_values(review: Review, context: LetterContext | None = None,
-                  decisions: Mapping[str, Decision] | None = None) -> dict[str, Any]:
+def letter_values(
+    review: Review, context: LetterContext | None = None, decisions: Mapping[str, Decision] | None = None
+) -> dict[str, Any]:
     """Everything the template shows, as plain values (usable by other templates too)."""
     ctx = context or LetterContext()
     title = doc_title(review)
@@ -138,33 +149,50 @@ def letter_values(review: Review, context: LetterContext | None = None,
                 no += 1
                 rows.append(_finding(review, f, d, no))
             groups.append({"ordinal": ORDINALS[len(groups)], "title": heading, "findings": rows})
-    items = [{"no": i, "title": it.title, "category": category_name(it.category),
-              "status": CHECK_STATUS_LABELS[status]}
-             for i, (it, status) in enumerate(checklist_status(review.checked), 1)]
+    items = [
+        {
+            "no": i,
+            "title": it.title,
+            "category": category_name(it.category),
+            "status": CHECK_STATUS_LABELS[status],
+        }
+        for i, (it, status) in enumerate(checklist_status(review.checked), 1)
+    ]
     tally = {label: sum(1 for it in items if it["status"] == label) for label in CHECK_STATUS_LABELS.values()}
-    summary = f"审查事项清单共{len(items)}项：" + "，".join(
-        f"{label}{n}项" for label, n in tally.items() if n) + "。"
-    return _clean({
-        "doc_title": title,
-        "letter_number": ctx.letter_number,
-        "addressee": ctx.addressee or ctx.submitter or PENDING,
-        "opening": f"你单位送审的《{title}》收悉。经审查，现提出如下合法性审查意见：",
-        "basics": _basics(review, ctx, title),
-        "laws": _laws(kept),
-        "groups": groups,
-        "conclusion": conclusion,
-        "conclusion_text": _conclusion_text(conclusion, title, kept),
-        "coverage_summary": summary,
-        "checklist": items,
-        "notes": list(ctx.notes),
-        "reviewer_org": ctx.reviewer_org or "（审查机构）",
-        "reviewer": ctx.reviewer or "　　　　",
-        "sign_date": cn_date(ctx.review_date),
-    })
+    summary = (
+        f"审查事项清单共{len(items)}项："
+        + "，".join(f"{label}{n}项" for label, n in tally.items() if n)
+        + "。"
+    )
+    return _clean(
+        {
+            "doc_title": title,
+            "letter_number": ctx.letter_number,
+            "addressee": ctx.addressee or ctx.submitter or PENDING,
+            "opening": f"你单位送审的《{title}》收悉。经审查，现提出如下合法性审查意见：",
+            "basics": _basics(review, ctx, title),
+            "laws": _laws(kept),
+            "groups": groups,
+            "conclusion": conclusion,
+            "conclusion_text": _conclusion_text(conclusion, title, kept),
+            "coverage_summary": summary,
+            "checklist": items,
+            "notes": list(ctx.notes),
+            "reviewer_org": ctx.reviewer_org or "（审查机构）",
+            "reviewer": ctx.reviewer or "　　　　",
+            "sign_date": cn_date(ctx.review_date),
+        }
+    )
 
 
-def write_letter(review: Review, out_path: str | Path, *, context: LetterContext | None = None,
-                 decisions: Mapping[str, Decision] | None = None, template: str | Path | None = None) -> Path:
+def write_letter(
+    review: Review,
+    out_path: str | Path,
+    *,
+    context: LetterContext | None = None,
+    decisions: Mapping[str, Decision] | None = None,
+    template: str | Path | None = None,
+) -> Path:
     """Render the opinion letter to ``out_path`` from the package template or a county's own."""
     from docxtpl import DocxTemplate
     from jinja2 import TemplateError

@@ -14,16 +14,24 @@ def _cell(text: str | None) -> str:
     return (text or "").replace("|", "\\|").replace("\n", " ")
 
 
-def to_markdown(review: Review, *, decisions: Mapping[str, Decision] | None = None,
-                conclusion: str | None = None) -> str:
+def to_markdown(
+    review: Review, *, decisions: Mapping[str, Decision] | None = None, conclusion: str | None = None
+) -> str:
     data = report_dict(review, decisions=decisions, conclusion=conclusion)
     doc, rv, summary = data["document"], data["review"], data["summary"]
     out = [f"# 《{doc['title']}》合法性审查结果", ""]
-    facts = [("文件", doc["filename"] or doc["title"]), ("判断时点", rv["as_of"]),
-             ("规则库版本", rv["catalog_version"]), ("审查结论", rv["conclusion"])]
+    facts = [
+        ("文件", doc["filename"] or doc["title"]),
+        ("判断时点", rv["as_of"]),
+        ("规则库版本", rv["catalog_version"]),
+        ("审查结论", rv["conclusion"]),
+    ]
     out += [f"- {k}：{v}" for k, v in facts if v]
-    sev = "，".join(f"{label}{summary['by_severity'][s]}处" for s, label in
-                   (("error", "违法"), ("warning", "风险"), ("info", "提示")) if s in summary["by_severity"])
+    sev = "，".join(
+        f"{label}{summary['by_severity'][s]}处"
+        for s, label in (("error", "违法"), ("warning", "风险"), ("info", "提示"))
+        if s in summary["by_severity"]
+    )
     out += [f"- 问题数：{summary['total']}" + (f"（{sev}）" if sev else ""), ""]
     out += ["## 审查意见", ""]
     if not data["findings"]:
@@ -36,9 +44,13 @@ def to_markdown(review: Review, *, decisions: Mapping[str, Decision] | None = No
         out += [f"### {heading}", ""]
         for f in group:
             no += 1
-            out += [f"{no}. **{f['article']}　【{f['severity_label']}】{f['title'] or f['category_name']}**", "",
-                    f"   - 原文：“{_cell(f['quote'])}”（第 {f['start']}–{f['end']} 字）",
-                    f"   - 问题：{_cell(f['message'])}"]
+            out += [
+                f"{no}. **{f['article']}　【{f['severity_label']}】{f['title'] or f['category_name']}**",
+                "",
+            ]
+            if f["quote"]:
+                out.append(f"   - 原文：“{_cell(f['quote'])}”（第 {f['start']}–{f['end']} 字）")
+            out.append(f"   - 问题：{_cell(f['message'])}")
             out += [f"   - 依据：{_cell(cite(Basis(**b)))}" for b in f["basis"]]
             if f["suggestion_text"]:
                 out.append(f"   - 修改建议：{_cell(f['suggestion_text'])}")

@@ -35,18 +35,31 @@ def docx_to_pdf(path: str | Path, outdir: str | Path, *, notes: bool = True) -> 
         raise DependencyError("转换 PDF 需要 LibreOffice（soffice），当前未安装。")
     path, outdir = Path(path), Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
-    target = "pdf:writer_pdf_Export:" + ('{"ExportNotes":{"type":"boolean","value":"true"}}' if notes else "{}")
+    target = "pdf:writer_pdf_Export:" + (
+        '{"ExportNotes":{"type":"boolean","value":"true"}}' if notes else "{}"
+    )
     with tempfile.TemporaryDirectory(prefix="fashen-lo-") as profile:
-        cmd = [exe, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", target,
-               "--outdir", str(outdir), str(path)]
+        cmd = [
+            exe,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            target,
+            "--outdir",
+            str(outdir),
+            str(path),
+        ]
         try:
             proc = subprocess.run(cmd, env=_env(), capture_output=True, timeout=TIMEOUT, check=False)
         except subprocess.TimeoutExpired as exc:
             raise InputError("LibreOffice 转换超时。", code="convert_timeout") from exc
     pdf = outdir / f"{path.stem}.pdf"
     if proc.returncode != 0 or not pdf.exists():
-        raise InputError("LibreOffice 无法转换该文件。", code="convert_failed",
-                         detail=proc.stderr.decode("utf-8", "replace")[-500:])
+        raise InputError(
+            "LibreOffice 无法转换该文件。",
+            code="convert_failed",
+            detail=proc.stderr.decode("utf-8", "replace")[-500:],
+        )
     return pdf
 
 
@@ -56,14 +69,21 @@ def page_png(pdf: str | Path, png: str | Path, *, page: int = 1, dpi: int = 80) 
     if exe is None:
         raise DependencyError("渲染图片需要 pdftoppm（poppler-utils），当前未安装。")
     png = Path(png)
-    stem = png.parent / png.name.removesuffix(".png")        # pdftoppm appends .png itself
-    subprocess.run([exe, "-png", "-r", str(dpi), "-f", str(page), "-l", str(page), "-singlefile", str(pdf),
-                    str(stem)], check=True, timeout=TIMEOUT, env=_env(), capture_output=True)
+    stem = png.parent / png.name.removesuffix(".png")  # pdftoppm appends .png itself
+    subprocess.run(
+        [exe, "-png", "-r", str(dpi), "-f", str(page), "-l", str(page), "-singlefile", str(pdf), str(stem)],
+        check=True,
+        timeout=TIMEOUT,
+        env=_env(),
+        capture_output=True,
+    )
     return png.parent / (stem.name + ".png")
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m reviewer.report.pdf", description="把输出的 .docx 转为 PDF（可附首页图片）")
+    ap = argparse.ArgumentParser(
+        prog="python -m reviewer.report.pdf", description="把输出的 .docx 转为 PDF（可附首页图片）"
+    )
     ap.add_argument("files", nargs="+", help=".docx 文件")
     ap.add_argument("-o", "--outdir", required=True, help="输出目录")
     ap.add_argument("--png", action="store_true", help="同时把第 1 页渲染为 PNG")

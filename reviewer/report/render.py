@@ -19,7 +19,7 @@ def _line_kinds(doc: Document) -> dict[int, str]:
     for node in doc.root.walk():
         if node.kind == "title":
             pos = node.start
-            for line in doc.text[node.start:node.end].split("\n"):
+            for line in doc.text[node.start : node.end].split("\n"):
                 kinds[pos] = "title"
                 pos += len(line) + 1
         elif node.kind in ("part", "chapter", "section"):
@@ -53,7 +53,7 @@ def render_docx(doc: Document) -> docx.document.Document:
         m = _LABEL.match(line)
         if m:
             g.set_font(p.add_run(m.group()), g.H1_FONT)
-            line = line[m.end():]
+            line = line[m.end() :]
         if line:
             p.add_run(line)
     return out

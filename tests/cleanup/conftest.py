@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def load_generator():
     spec = importlib.util.spec_from_file_location("cleanup_corpus", ROOT / "bench" / "cleanup_corpus.py")
     module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module          # dataclasses look their module up there
+    sys.modules[spec.name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
 

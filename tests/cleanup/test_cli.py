@@ -38,12 +38,24 @@ def test_bad_files_are_listed_and_do_not_stop_the_run(tmp_path, capsys):
     (folder / "照片.png").write_bytes(b"\x89PNG\r\n")
     shutil.copy(folder / "户外广告.txt", folder / "户外广告 副本.txt")
     out = tmp_path / "清理目录.xlsx"
-    code = main(["cleanup", str(folder), "--as-of", "2025-06-30", "-o", str(out), "--no-cache", "--jobs", "2",
-                 "--quiet"])
+    code = main(
+        [
+            "cleanup",
+            str(folder),
+            "--as-of",
+            "2025-06-30",
+            "-o",
+            str(out),
+            "--no-cache",
+            "--jobs",
+            "2",
+            "--quiet",
+        ]
+    )
     assert code == 1
     failed = {r[1]: (r[2], r[3]) for r in sheet_rows(out, "无法处理")}
     copies = {"户外广告.txt", "户外广告 副本.txt"}
-    duplicate = (set(failed) & copies).pop()           # whichever of the two copies comes second
+    duplicate = (set(failed) & copies).pop()  # whichever of the two copies comes second
     assert set(failed) == {"加密.docx", "空白.txt", "损坏.pdf", "照片.png", duplicate}
     assert failed["空白.txt"][0] == "empty" and failed["照片.png"][0] == "unsupported"
     assert failed[duplicate][0] == "duplicate" and (copies - {duplicate}).pop() in failed[duplicate][1]
@@ -57,8 +69,24 @@ def test_bad_files_are_listed_and_do_not_stop_the_run(tmp_path, capsys):
 def test_clean_folder_exits_zero_and_shows_progress(tmp_path, capsys):
     write_docs(tmp_path / "in", ["户外广告", "城市绿化", "集贸市场"])
     out = tmp_path / "o.xlsx"
-    assert main(["cleanup", str(tmp_path / "in"), "--as-of", "2025-06-30", "-o", str(out), "--no-cache",
-                 "--jobs", "1", "--json", str(tmp_path / "o.json")]) == 0
+    assert (
+        main(
+            [
+                "cleanup",
+                str(tmp_path / "in"),
+                "--as-of",
+                "2025-06-30",
+                "-o",
+                str(out),
+                "--no-cache",
+                "--jobs",
+                "1",
+                "--json",
+                str(tmp_path / "o.json"),
+            ]
+        )
+        == 0
+    )
     captured = capsys.readouterr()
     assert "3/3" in captured.err and "份/秒" in captured.err
     assert "已处理 3 份" in captured.out
@@ -91,8 +119,19 @@ def test_usage_errors(tmp_path):
 def test_rerun_only_analyses_new_work(tmp_path, capsys):
     folder, cache = tmp_path / "in", tmp_path / "cache.sqlite3"
     write_docs(folder, ["户外广告", "城市绿化"])
-    args = ["cleanup", str(folder), "--as-of", "2025-06-30", "-o", str(tmp_path / "o.xlsx"), "--cache", str(cache),
-            "--jobs", "1", "--quiet"]
+    args = [
+        "cleanup",
+        str(folder),
+        "--as-of",
+        "2025-06-30",
+        "-o",
+        str(tmp_path / "o.xlsx"),
+        "--cache",
+        str(cache),
+        "--jobs",
+        "1",
+        "--quiet",
+    ]
     assert main(args) == 0
     assert "本次分析 2 份，缓存 0 份" in capsys.readouterr().out
     assert main(args) == 0
@@ -100,7 +139,7 @@ def test_rerun_only_analyses_new_work(tmp_path, capsys):
     write_docs(folder, ["户外广告", "城市绿化", "集贸市场"])
     assert main(args) == 0
     assert "本次分析 1 份，缓存 2 份" in capsys.readouterr().out
-    assert main([*args[:3], "2025-07-01", *args[4:]]) == 0         # another judging date: analysed again
+    assert main([*args[:3], "2025-07-01", *args[4:]]) == 0  # another judging date: analysed again
     assert "本次分析 3 份，缓存 0 份" in capsys.readouterr().out
 
 
@@ -108,6 +147,30 @@ def test_unusable_cache_is_a_typed_error(tmp_path, capsys):
     write_docs(tmp_path / "in", ["户外广告"])
     bad = tmp_path / "cache.sqlite3"
     bad.write_bytes(b"this is not a database" * 100)
-    assert main(["cleanup", str(tmp_path / "in"), "--cache", str(bad), "-o", str(tmp_path / "o.xlsx"),
-                 "--quiet"]) == 3
+    assert (
+        main(
+            ["cleanup", str(tmp_path / "in"), "--cache", str(bad), "-o", str(tmp_path / "o.xlsx"), "--quiet"]
+        )
+        == 3
+    )
     assert "缓存" in capsys.readouterr().err
+
+
+def test_letters_for_documents_with_findings(tmp_path, capsys):
+    folder = tmp_path / "in"
+    write_docs(folder, ["户外广告"])
+    bad = DOC.format(name="集贸市场", n=9).replace(
+        "第三条", "第三条　违反本办法规定乱设摊点的，由县住房和城乡建设局处五千元罚款。\n第四条"
+    )
+    (folder / "集贸市场.txt").write_text(bad, encoding="utf-8")
+    letters = tmp_path / "意见书"
+    args = ["cleanup", str(folder), "--as-of", "2025-06-30", "-o", str(tmp_path / "o.xlsx"), "--no-cache",
+            "--quiet", "--jobs", "1", "--letters", str(letters)]
+    assert main(args) == 0
+    assert sorted(p.suffix for p in letters.iterdir()) == [".docx", ".docx"]
+    assert all(p.name.startswith("集贸市场") for p in letters.iterdir())
+    assert [r[7] for r in sheet_rows(tmp_path / "o.xlsx", "清理目录")] == ["修改", "保留"] or [
+        r[7] for r in sheet_rows(tmp_path / "o.xlsx", "清理目录")
+    ] == ["保留", "修改"]
+    assert main([*args, "--letter-formats", "pdf"]) == 3
+    assert "不支持的输出格式" in capsys.readouterr().err

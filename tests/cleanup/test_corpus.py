@@ -22,7 +22,11 @@ def test_dispositions_statuses_and_reasons_match_the_key(corpus, corpus_result):
     wrong = []
     for e in corpus_result.entries:
         want = key["documents"][e.location]
-        got = {"disposition": e.disposition, "status": e.status, "reasons": sorted({r.code for r in e.reasons})}
+        got = {
+            "disposition": e.disposition,
+            "status": e.status,
+            "reasons": sorted({r.code for r in e.reasons}),
+        }
         if got != {**want, "reasons": sorted(want["reasons"])}:
             wrong.append((e.location, got, want))
     assert wrong == []

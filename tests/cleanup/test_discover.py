@@ -83,7 +83,7 @@ def test_encrypted_and_corrupt_archives(tmp_path):
     with zipfile.ZipFile(tmp_path / "locked.zip", "w") as zf:
         zf.writestr("a.txt", TEXT)
     raw = bytearray((tmp_path / "locked.zip").read_bytes())
-    for sig in (b"PK\x03\x04", b"PK\x01\x02"):            # set the "encrypted" flag bit in both headers
+    for sig in (b"PK\x03\x04", b"PK\x01\x02"):  # set the "encrypted" flag bit in both headers
         at = raw.find(sig)
         flag = at + (6 if sig == b"PK\x03\x04" else 8)
         raw[flag] |= 0x1

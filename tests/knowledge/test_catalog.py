@@ -62,7 +62,11 @@ REPEALED = [
     ("档案法实施办法", "中华人民共和国档案法实施条例", "2024-03-01"),
     ("化妆品卫生监督条例", "化妆品监督管理条例", "2021-01-01"),
     ("信访条例", "信访工作条例", "2022-05-01"),
-    ("国务院关于劳动教养问题的决定", "全国人民代表大会常务委员会关于废止有关劳动教养法律规定的决定", "2013-12-28"),
+    (
+        "国务院关于劳动教养问题的决定",
+        "全国人民代表大会常务委员会关于废止有关劳动教养法律规定的决定",
+        "2013-12-28",
+    ),
     ("城市流浪乞讨人员收容遣送办法", "城市生活无着的流浪乞讨人员救助管理办法", "2003-08-01"),
     ("社会抚养费征收管理办法", "中华人民共和国人口与计划生育法", "2021-08-20"),
 ]
@@ -79,28 +83,44 @@ def test_every_repealed_law_in_the_checklist(title, successor, day):
 
 def test_successors_are_in_the_catalog():
     cat = laws.catalog()
-    missing = {s for _, s, _ in REPEALED} - set(cat.laws) - {
-        "全国人民代表大会常务委员会关于废止有关劳动教养法律规定的决定"}
+    missing = (
+        {s for _, s, _ in REPEALED}
+        - set(cat.laws)
+        - {"全国人民代表大会常务委员会关于废止有关劳动教养法律规定的决定"}
+    )
     assert not missing
 
 
-@pytest.mark.parametrize("mention", ["《中华人民共和国行政许可法》", "《行政许可法》", "行政许可法",
-                                     "《中华人民共和国行政许可法（2019年修正）》", "《中华人民共和国\n行政许可法》"])
+@pytest.mark.parametrize(
+    "mention",
+    [
+        "《中华人民共和国行政许可法》",
+        "《行政许可法》",
+        "行政许可法",
+        "《中华人民共和国行政许可法（2019年修正）》",
+        "《中华人民共和国\n行政许可法》",
+    ],
+)
 def test_full_name_short_name_and_version_note_resolve_exactly(mention):
     res = laws.resolve(mention)
     assert res.how == "exact" and res.law.title == "中华人民共和国行政许可法"
 
 
 def test_typo_resolves_to_the_same_law_but_only_as_suspect_when_a_character_is_substituted():
-    dropped = laws.resolve("《国有土地上房屋征收补偿条例》")          # a character left out
+    dropped = laws.resolve("《国有土地上房屋征收补偿条例》")  # a character left out
     assert dropped.how == "fuzzy" and dropped.law.title == "国有土地上房屋征收与补偿条例"
-    wrong = laws.resolve("《国有土地上房屋征收与补尝条例》")          # a wrong character
+    wrong = laws.resolve("《国有土地上房屋征收与补尝条例》")  # a wrong character
     assert wrong.how == "suspect" and wrong.law.title == "国有土地上房屋征收与补偿条例"
     assert not wrong.certain
 
 
-@pytest.mark.parametrize(("twin", "other"), [("野生植物保护法", "中华人民共和国野生动物保护法"),
-                                             ("水土保持法实施细则", "中华人民共和国水土保持法实施条例")])
+@pytest.mark.parametrize(
+    ("twin", "other"),
+    [
+        ("野生植物保护法", "中华人民共和国野生动物保护法"),
+        ("水土保持法实施细则", "中华人民共和国水土保持法实施条例"),
+    ],
+)
 def test_near_twins_are_never_mapped(twin, other):
     res = laws.resolve(twin)
     assert not res.certain
@@ -113,8 +133,14 @@ def test_present_twins_stay_apart():
     assert laws.resolve("野生植物保护条例").law.title == "中华人民共和国野生植物保护条例"
 
 
-@pytest.mark.parametrize("mention", ["《河北省实施〈中华人民共和国种子法〉办法》", "《山东省实施《中华人民共和国土地管理法》办法》",
-                                     "《某某市城市绿化管理条例》"])
+@pytest.mark.parametrize(
+    "mention",
+    [
+        "《河北省实施〈中华人民共和国种子法〉办法》",
+        "《山东省实施《中华人民共和国土地管理法》办法》",
+        "《某某市城市绿化管理条例》",
+    ],
+)
 def test_local_regulations_are_not_the_national_law(mention):
     assert laws.resolve(mention).how == "local"
     assert laws.status(mention) is None

@@ -12,7 +12,7 @@ from reviewer.parse import parse_text
 
 def _quotes(check, text, as_of=None):
     doc = parse_text(text)
-    return [doc.text[h.start:h.end] for h in check(doc, Context(as_of=as_of, fragment=True))]
+    return [doc.text[h.start : h.end] for h in check(doc, Context(as_of=as_of, fragment=True))]
 
 
 def test_articles_after_a_title():
@@ -20,7 +20,7 @@ def test_articles_after_a_title():
     (cit,) = citations.find(text)
     assert cit.title == "中华人民共和国行政许可法"
     assert [a.number for a in cit.articles] == [17, 20, 30]
-    assert text[cit.articles[1].start:cit.articles[1].end] == "、第二十条第一款"[1:]
+    assert text[cit.articles[1].start : cit.articles[1].end] == "、第二十条第一款"[1:]
 
 
 def test_version_note_after_the_brackets():
@@ -28,13 +28,16 @@ def test_version_note_after_the_brackets():
     assert cit.note == "（2017年修正）" and [a.number for a in cit.articles] == [12]
 
 
-@pytest.mark.parametrize(("text", "titles"), [
-    ("根据《合同法的规定，以及《民法典》第五条", ["民法典"]),                       # unbalanced 《
-    ("根据《《民法典》》", ["民法典"]),                                           # nested 《《》》
-    ("根据《中华人民共和国\n行政许可法》", ["中华人民共和国行政许可法"]),          # PDF line break
-    ("《河北省实施《中华人民共和国种子法》办法》", ["河北省实施《中华人民共和国种子法》办法"]),
-    ("文中只有》和《，没有书名", []),
-])
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        ("根据《合同法的规定，以及《民法典》第五条", ["民法典"]),  # unbalanced 《
+        ("根据《《民法典》》", ["民法典"]),  # nested 《《》》
+        ("根据《中华人民共和国\n行政许可法》", ["中华人民共和国行政许可法"]),  # PDF line break
+        ("《河北省实施《中华人民共和国种子法》办法》", ["河北省实施《中华人民共和国种子法》办法"]),
+        ("文中只有》和《，没有书名", []),
+    ],
+)
 def test_bad_input_titles(text, titles):
     assert [c.title for c in citations.find(text)] == titles
 
@@ -44,13 +47,13 @@ def test_two_hundred_citations_in_one_paragraph():
     found = citations.find(text)
     assert len(found) == 200
     assert len(_quotes(outdated, text)) == 100
-    assert len(_quotes(article_range, text, as_of=date(2019, 1, 1))) == 100     # 合同法 had 428 articles
+    assert len(_quotes(article_range, text, as_of=date(2019, 1, 1))) == 100  # 合同法 had 428 articles
 
 
 def test_repealed_law_is_outdated_with_successor():
     doc = parse_text("第一条　根据《中华人民共和国物权法》《中华人民共和国土地管理法》，制定本办法。")
     (hit,) = outdated(doc, Context(fragment=True))
-    assert doc.text[hit.start:hit.end] == "《中华人民共和国物权法》"
+    assert doc.text[hit.start : hit.end] == "《中华人民共和国物权法》"
     assert hit.replacement == "《中华人民共和国民法典》" and "民法典" in hit.message
 
 
@@ -67,11 +70,14 @@ def test_judged_at_the_drafts_effective_date():
     assert list(outdated(doc, Context())) == []
 
 
-@pytest.mark.parametrize("text", [
-    "第十五条　本办法施行前依据原《中华人民共和国合同法》签订的合同，继续有效。",
-    "第十六条　《中华人民共和国合同法》（已废止）的相关规定不再适用。",
-    "第十七条　县城市房屋拆迁安置办法同时废止，原依据《城市房屋拆迁管理条例》作出的决定继续有效。",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第十五条　本办法施行前依据原《中华人民共和国合同法》签订的合同，继续有效。",
+        "第十六条　《中华人民共和国合同法》（已废止）的相关规定不再适用。",
+        "第十七条　县城市房屋拆迁安置办法同时废止，原依据《城市房屋拆迁管理条例》作出的决定继续有效。",
+    ],
+)
 def test_historical_mentions_are_not_outdated(text):
     assert _quotes(outdated, text) == []
 
@@ -97,8 +103,10 @@ def test_article_range_uses_the_cited_version():
 
 
 def test_unknown_titles_are_info_and_near_twins_are_named():
-    doc = parse_text("第三条　依据《野生植物保护法》《农村宅基地审批管理法》《野生植物保护法》和《关于加强管理的通知》。")
+    doc = parse_text(
+        "第三条　依据《野生植物保护法》《农村宅基地审批管理法》《野生植物保护法》和《关于加强管理的通知》。"
+    )
     hits = list(unknown(doc, Context(fragment=True)))
-    assert [doc.text[h.start:h.end] for h in hits] == ["《野生植物保护法》", "《农村宅基地审批管理法》"]
+    assert [doc.text[h.start : h.end] for h in hits] == ["《野生植物保护法》", "《农村宅基地审批管理法》"]
     assert hits[0].data["candidate"] == "中华人民共和国野生动物保护法" and "请核对名称" in hits[0].message
     assert list(outdated(doc, Context(fragment=True))) == []

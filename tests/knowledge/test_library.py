@@ -38,7 +38,9 @@ def folder(tmp_path: Path) -> Path:
     (root / "行政法" / "缺少标记(2020-01-01).md").write_text("# 某法\n\n第一条 内容", encoding="utf-8")
     (root / "行政法" / "乱码(2020-01-01).md").write_bytes(b"\xff\xfe\x00garbage\xc3")
     (root / "行政法" / "不是文件.md").mkdir()
-    (root / "行政法" / "无条文(2020-01-01).md").write_text("# 某规定\n<!-- INFO END -->\n只有说明。", encoding="utf-8")
+    (root / "行政法" / "无条文(2020-01-01).md").write_text(
+        "# 某规定\n<!-- INFO END -->\n只有说明。", encoding="utf-8"
+    )
     return root
 
 
@@ -53,8 +55,12 @@ def test_import_skips_and_lists_bad_files(folder, tmp_path):
     report = import_folder(folder, tmp_path / "x.sqlite3")
     assert (report.laws, report.articles) == (1, 1)
     reasons = dict(report.skipped)
-    assert set(reasons) == {"行政法/缺少标记(2020-01-01).md", "行政法/乱码(2020-01-01).md", "行政法/不是文件.md",
-                            "行政法/无条文(2020-01-01).md"}
+    assert set(reasons) == {
+        "行政法/缺少标记(2020-01-01).md",
+        "行政法/乱码(2020-01-01).md",
+        "行政法/不是文件.md",
+        "行政法/无条文(2020-01-01).md",
+    }
     assert "INFO END" in reasons["行政法/缺少标记(2020-01-01).md"]
     assert "UTF-8" in reasons["行政法/乱码(2020-01-01).md"]
 
@@ -81,13 +87,15 @@ def test_missing_library_is_a_typed_error(tmp_path):
 
 
 def test_paraphrase_contradicting_the_cited_article(db):
-    text = "第九条　依照《中华人民共和国行政处罚法》第三十六条的规定，违法行为在三年内未被发现的，不再给予行政处罚。"
+    text = "第九条　依照《中华人民共和国行政处罚法》第三十六条的规定，超过三年的违法行为不再给予行政处罚。"
     doc = parse_text(text)
     (hit,) = statutory_numbers(doc, Context(settings={"lawlib_db": str(db)}, fragment=True))
-    assert doc.text[hit.start:hit.end] == "三年" and hit.basis[0].article == "第三十六条"
+    assert doc.text[hit.start : hit.end] == "三年" and hit.basis[0].article == "第三十六条"
     faithful = parse_text(text.replace("三年", "二年"))
     assert list(statutory_numbers(faithful, Context(settings={"lawlib_db": str(db)}, fragment=True))) == []
-    assert list(statutory_numbers(doc, Context(settings={"lawlib_db": str(db) + ".none"}, fragment=True))) == []
+    assert (
+        list(statutory_numbers(doc, Context(settings={"lawlib_db": str(db) + ".none"}, fragment=True))) == []
+    )
 
 
 def test_cli_import_show_status_list(folder, tmp_path, capsys):
@@ -119,6 +127,8 @@ def test_shared_lawlib_imports_fast_and_answers_show(tmp_path):
     art = lib.article("行政许可法", 17)
     assert time.perf_counter() - t0 < 0.05
     assert "其他规范性文件一律不得设定行政许可" in art.text
-    doc = parse_text("第三条　依照《中华人民共和国行政许可法》第四十二条的规定，应当自受理之日起二十日内作出决定。")
+    doc = parse_text(
+        "第三条　依照《中华人民共和国行政许可法》第四十二条的规定，应当自受理之日起二十日内作出决定。"
+    )
     ctx = Context(settings={"lawlib_db": str(tmp_path / "shared.sqlite3")}, fragment=True)
     assert list(statutory_numbers(doc, ctx)) == []

@@ -15,18 +15,39 @@ from reviewer.parse.readers.docx import body_paragraphs
 from reviewer.report.anchor import iter_runs, run_text
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-BASIS = Basis("中华人民共和国行政处罚法", "第十六条", "除法律、法规、规章外，其他规范性文件不得设定行政处罚。")
+BASIS = Basis(
+    "中华人民共和国行政处罚法", "第十六条", "除法律、法规、规章外，其他规范性文件不得设定行政处罚。"
+)
 
 
-def finding(doc: Document, quote: str, *, nth: int = 0, severity: str = "error", category: str = "penalty",
-            replacement: str | None = None, message: str | None = None, rule_id: str = "TEST-RULE") -> Finding:
+def finding(
+    doc: Document,
+    quote: str,
+    *,
+    nth: int = 0,
+    severity: str = "error",
+    category: str = "penalty",
+    replacement: str | None = None,
+    message: str | None = None,
+    rule_id: str = "TEST-RULE",
+) -> Finding:
     """A Finding on the ``nth`` occurrence of ``quote`` in ``doc.text``."""
     start = -1
     for _ in range(nth + 1):
         start = doc.text.index(quote, start + 1)
-    f = Finding(rule_id=rule_id, category=category, severity=severity, start=start, end=start + len(quote),
-                quote=quote, message=message or f"测试问题：{quote}", suggestion="建议删除或改写。",
-                replacement=replacement, basis=[BASIS], title="测试规则")
+    f = Finding(
+        rule_id=rule_id,
+        category=category,
+        severity=severity,
+        start=start,
+        end=start + len(quote),
+        quote=quote,
+        message=message or f"测试问题：{quote}",
+        suggestion="建议删除或改写。",
+        replacement=replacement,
+        basis=[BASIS],
+        title="测试规则",
+    )
     f.key = f.make_key() + str(start)
     return f
 
@@ -47,28 +68,42 @@ def tricky_docx(path: Path) -> Path:
     r.italic = True
     p.add_run("，制定本办法。")
     p = d.add_paragraph("第二条　经营者应当遵守")
-    link = parse_xml(f'<w:hyperlink {nsdecls("w", "r")} w:anchor="x">'
-                     + _run("市场管理规定", '<w:rPr><w:u w:val="single"/></w:rPr>') + "</w:hyperlink>")
+    link = parse_xml(
+        f'<w:hyperlink {nsdecls("w", "r")} w:anchor="x">'
+        + _run("市场管理规定", '<w:rPr><w:u w:val="single"/></w:rPr>')
+        + "</w:hyperlink>"
+    )
     p._p.append(link)
     p._p.append(parse_xml(_run("，违者处五百元罚款。")))
     p = d.add_paragraph("第三条　摊位费标准为")
-    p._p.append(parse_xml(f'<w:sdt {nsdecls("w")}><w:sdtPr><w:alias w:val="金额"/></w:sdtPr><w:sdtContent>'
-                          + _run("每月二百元") + "</w:sdtContent></w:sdt>"))
+    p._p.append(
+        parse_xml(
+            f'<w:sdt {nsdecls("w")}><w:sdtPr><w:alias w:val="金额"/></w:sdtPr><w:sdtContent>'
+            + _run("每月二百元")
+            + "</w:sdtContent></w:sdt>"
+        )
+    )
     p._p.append(parse_xml(_run("，由市场服务中心收取。")))
     p = d.add_paragraph("第四条　本办法共")
-    p._p.append(parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr=" NUMPAGES ">' + _run("3") + "</w:fldSimple>"))
+    p._p.append(
+        parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr=" NUMPAGES ">' + _run("3") + "</w:fldSimple>")
+    )
     p._p.append(parse_xml(_run("页，附表见第")))
-    for xml in (f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="begin"/></w:r>',
-                f'<w:r {nsdecls("w")}><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>',
-                f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="separate"/></w:r>',
-                _run("2"),
-                f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="end"/></w:r>'):
+    for xml in (
+        f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="begin"/></w:r>',
+        f'<w:r {nsdecls("w")}><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>',
+        f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="separate"/></w:r>',
+        _run("2"),
+        f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="end"/></w:r>',
+    ):
         p._p.append(parse_xml(xml))
     p._p.append(parse_xml(_run("页。")))
     p = d.add_paragraph("第五条　违反本办法的，")
-    box = (f'<w:r {nsdecls("w")} xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:shape style="width:100pt;height:30pt"><v:textbox>'
-           f'<w:txbxContent><w:p><w:r><w:t>文本框里的说明</w:t></w:r></w:p></w:txbxContent>'
-           f'</v:textbox></v:shape></w:pict></w:r>')
+    box = (
+        f'<w:r {nsdecls("w")} xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:shape style="width:100pt;height:30pt"><v:textbox>'
+        f"<w:txbxContent><w:p><w:r><w:t>文本框里的说明</w:t></w:r></w:p></w:txbxContent>"
+        f"</v:textbox></v:shape></w:pict></w:r>"
+    )
     p._p.append(parse_xml(box))
     p._p.append(parse_xml(_run("由镇人民政府予以查封。")))
     p = d.add_paragraph("第六条　名单\t如下")
@@ -131,7 +166,9 @@ def formatted_runs(path: Path) -> list[list[tuple[str, str]]]:
         for r in p.iter(f"{W}r"):
             rpr = r.find(qn("w:rPr"))
             key = etree.tostring(rpr).decode() if rpr is not None else ""
-            content = "".join((c.text or "") if c.tag == f"{W}t" else _token(c) for c in r if c.tag != qn("w:rPr"))
+            content = "".join(
+                (c.text or "") if c.tag == f"{W}t" else _token(c) for c in r if c.tag != qn("w:rPr")
+            )
             if merged and merged[-1][0] == key:
                 merged[-1] = (key, merged[-1][1] + content)
             else:
@@ -142,7 +179,13 @@ def formatted_runs(path: Path) -> list[list[tuple[str, str]]]:
 
 def other_parts(path: Path) -> dict[str, bytes]:
     """Every part of the package except those annotating touches."""
-    touched = {"word/document.xml", "word/comments.xml", "[Content_Types].xml", "word/_rels/document.xml.rels",
-               "word/settings.xml", "docProps/core.xml"}
+    touched = {
+        "word/document.xml",
+        "word/comments.xml",
+        "[Content_Types].xml",
+        "word/_rels/document.xml.rels",
+        "word/settings.xml",
+        "docProps/core.xml",
+    }
     with zipfile.ZipFile(path) as z:
         return {n: z.read(n) for n in z.namelist() if n not in touched}

@@ -18,9 +18,23 @@ from reviewer.report.labels import comment_text
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 # Quotes in tricky_docx: mid-run, across formatting runs, inside and across a hyperlink, inside a content
 # control, around a simple field and a complex field, next to a text box, across a tab and a line break,
-# inside a table cell.
-QUOTES = ["市场秩序", "第一条　为了", "有关法律，制定", "市场管理规定", "规定，违者处五百元罚款", "每月二百元",
-          "标准为每月", "共3页", "第2页", "予以查封", "名单\t如下", "如下\n第二行", "卫生费每户五十元"]
+# inside a table cell, across two paragraphs.
+QUOTES = [
+    "市场秩序",
+    "第一条　为了",
+    "有关法律，制定",
+    "市场管理规定",
+    "规定，违者处五百元罚款",
+    "每月二百元",
+    "标准为每月",
+    "共3页",
+    "第2页",
+    "予以查封",
+    "名单\t如下",
+    "如下\n第二行",
+    "卫生费每户五十元",
+    "制定本办法。\n第二条",
+]
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +74,7 @@ def test_everything_else_unchanged(tricky, tmp_path):
 
 def test_overlapping_and_adjacent_spans(tricky, tmp_path):
     doc = parse(tricky)
-    quotes = ["为了规范市场秩序", "规范市场", "秩序，", "根据有关法律"]      # nested, overlapping, adjacent
+    quotes = ["为了规范市场秩序", "规范市场", "秩序，", "根据有关法律"]  # nested, overlapping, adjacent
     findings = [finding(doc, q, message=f"问题{i}") for i, q in enumerate(quotes)]
     out = tmp_path / "a.docx"
     write_annotated(tricky, findings, out, doc=doc)
@@ -76,10 +90,10 @@ def test_numbering_prefix_is_skipped():
     doc = parse(path)
     block = next(b for b in doc.blocks if b["provenance"].get("numbering_prefix"))
     n = block["provenance"]["numbering_prefix"]
-    f = finding(doc, doc.text[block["start"]:block["start"] + n + 4])
+    f = finding(doc, doc.text[block["start"] : block["start"] + n + 4])
     out = Path(pytest.importorskip("tempfile").mkdtemp()) / "a.docx"
     write_annotated(path, [f], out, doc=doc)
-    assert list(comment_anchors(out).values()) == [doc.text[block["start"] + n:block["start"] + n + 4]]
+    assert list(comment_anchors(out).values()) == [doc.text[block["start"] + n : block["start"] + n + 4]]
 
 
 def test_samples_findings_anchor_exactly(tmp_path):
@@ -111,7 +125,7 @@ def test_tracked_change_replaces_the_quote(tricky, tmp_path):
     dels = ["".join(t.text for t in d.iter(f"{W}delText")) for d in body.xpath(".//w:del")]
     ins = ["".join(t.text for t in i.iter(f"{W}t")) for i in body.xpath(".//w:ins")]
     assert dels == ["处五百元罚款", "予以查封"] and ins == ["依法处理"]
-    accepted = parse(out).text           # the reader accepts tracked changes
+    accepted = parse(out).text  # the reader accepts tracked changes
     assert "由镇人民政府依法处理。" in accepted and "违者。" in accepted
     assert comment_anchors(out)[comment_text(f)] == "依法处理"
 
@@ -127,7 +141,7 @@ def test_tracked_change_skipped_when_spans_overlap(tricky, tmp_path):
 def test_relocates_when_offsets_do_not_line_up(tricky, tmp_path):
     doc = parse(tricky)
     f = finding(doc, "予以查封")
-    f.start, f.end = f.start + 3, f.end + 3          # stale offsets, quote still right
+    f.start, f.end = f.start + 3, f.end + 3  # stale offsets, quote still right
     out = tmp_path / "a.docx"
     result = write_annotated(tricky, [f], out, doc=parse_text("无关的文本\n" * 3))
     assert result.relocated == 1
@@ -139,7 +153,7 @@ def test_text_input_rendered_and_commented(tmp_path):
     doc = parse_text(text)
     f = finding(doc, "处二百元罚款")
     empty = finding(doc, "办法")
-    empty.end = empty.start                       # a "missing …" finding without characters
+    empty.end = empty.start  # a "missing …" finding without characters
     out = tmp_path / "a.docx"
     result = write_annotated(doc, [f, empty], out)
     assert result.anchored == 2
@@ -155,8 +169,8 @@ def test_500_findings_and_a_5000_char_paragraph(tmp_path):
     d = docx.Document()
     for line in text.split("\n"):
         p = d.add_paragraph()
-        for i in range(0, len(line), 37):            # many small runs
-            p.add_run(line[i:i + 37]).bold = (i // 37) % 2 == 0
+        for i in range(0, len(line), 37):  # many small runs
+            p.add_run(line[i : i + 37]).bold = (i // 37) % 2 == 0
     src = tmp_path / "long.docx"
     d.save(str(src))
     doc = parse(src)

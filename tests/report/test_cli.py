@@ -21,10 +21,20 @@ def draft(tmp_path):
 
 def test_writes_all_outputs(draft, tmp_path, capsys):
     out = tmp_path / "out"
-    assert main(["review", str(draft), "-o", str(out), "--as-of", "2025-01-01", "--submitter", "某镇人民政府"]) == 0
+    assert (
+        main(["review", str(draft), "-o", str(out), "--as-of", "2025-01-01", "--submitter", "某镇人民政府"])
+        == 0
+    )
     names = sorted(p.name for p in out.iterdir())
-    assert names == sorted(["摊点办法.批注.docx", "摊点办法.审查意见书.docx", "摊点办法.审查结果.json",
-                            "摊点办法.审查结果.md", "摊点办法.审查结果.html"])
+    assert names == sorted(
+        [
+            "摊点办法.批注.docx",
+            "摊点办法.审查意见书.docx",
+            "摊点办法.审查结果.json",
+            "摊点办法.审查结果.md",
+            "摊点办法.审查结果.html",
+        ]
+    )
     data = json.loads((out / "摊点办法.审查结果.json").read_text(encoding="utf-8"))
     assert data["review"]["as_of"] == "2025-01-01"
     letter = "\n".join(p.text for p in docx.Document(str(out / "摊点办法.审查意见书.docx")).paragraphs)
@@ -45,8 +55,15 @@ def test_stdout_json_kept(draft, capsys):
     assert "findings" in json.loads(capsys.readouterr().out)
 
 
-@pytest.mark.parametrize("argv", [["--format", "pdf", "-o", "x"], ["--format", "md"], ["--as-of", "2025-02-30"],
-                                  ["--issuer-level", "city"]])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--format", "pdf", "-o", "x"],
+        ["--format", "md"],
+        ["--as-of", "2025-02-30"],
+        ["--issuer-level", "city"],
+    ],
+)
 def test_usage_errors_exit_2(draft, argv, capsys):
     with pytest.raises(SystemExit) as e:
         main(["review", str(draft), *argv])

@@ -35,8 +35,11 @@ def _review_from_engine(path: Path) -> dict:
     from reviewer.api import review
 
     rv = review(parse(path))
-    return {"as_of": rv.as_of.isoformat() if rv.as_of else None, "catalog_version": rv.catalog_version,
-            "findings": [f.to_dict() for f in rv.findings]}
+    return {
+        "as_of": rv.as_of.isoformat() if rv.as_of else None,
+        "catalog_version": rv.catalog_version,
+        "findings": [f.to_dict() for f in rv.findings],
+    }
 
 
 def _review_from_golden(path: Path, stored: dict) -> Review:
@@ -44,8 +47,12 @@ def _review_from_golden(path: Path, stored: dict) -> Review:
     for d in stored["findings"]:
         d = dict(d, basis=[Basis(**b) for b in d["basis"]])
         findings.append(Finding(**d))
-    return Review(document=parse(path), findings=findings, catalog_version=stored["catalog_version"],
-                  as_of=date.fromisoformat(stored["as_of"]) if stored["as_of"] else None)
+    return Review(
+        document=parse(path),
+        findings=findings,
+        catalog_version=stored["catalog_version"],
+        as_of=date.fromisoformat(stored["as_of"]) if stored["as_of"] else None,
+    )
 
 
 def _outputs(path: Path, rv: Review, tmp: Path) -> dict:
@@ -58,8 +65,12 @@ def _outputs(path: Path, rv: Review, tmp: Path) -> dict:
     data.pop("checked")
     data.pop("generator")
     md = to_markdown(rv).split("## 已审查事项")[0]
-    return {"annotated": sorted(comment_anchors(ann).items()), "letter": paragraphs, "report": data,
-            "markdown": md}
+    return {
+        "annotated": sorted(comment_anchors(ann).items()),
+        "letter": paragraphs,
+        "report": data,
+        "markdown": md,
+    }
 
 
 @pytest.mark.parametrize("path", SAMPLES, ids=[p.name for p in SAMPLES])

@@ -17,16 +17,20 @@ from reviewer.parse import parse_text
 from reviewer.report import Decision, LetterContext, write_letter
 from reviewer.report.labels import checklist, cite
 
-DRAFT = ("某县集贸市场管理办法（征求意见稿）\n第一条　为了规范集贸市场秩序，制定本办法。\n"
-         "第二条　进场经营须经镇人民政府审批。\n第三条　违反本办法的，由镇人民政府处一千元罚款。\n"
-         "第四条　市场管理人员应当及时处置有关问题。\n第五条　本办法自发布之日起施行。")
+DRAFT = (
+    "某县集贸市场管理办法（征求意见稿）\n第一条　为了规范集贸市场秩序，制定本办法。\n"
+    "第二条　进场经营须经镇人民政府审批。\n第三条　违反本办法的，由镇人民政府处一千元罚款。\n"
+    "第四条　市场管理人员应当及时处置有关问题。\n第五条　本办法自发布之日起施行。"
+)
 
 
 def _review(**kw) -> Review:
     doc = parse_text(DRAFT)
-    findings = [finding(doc, "须经镇人民政府审批", category="permit", message="自行设定行政许可"),
-                finding(doc, "处一千元罚款", message="自行设定罚款", replacement="依照有关法律规定处罚"),
-                finding(doc, "及时处置有关问题", severity="info", category="vague", message="表述模糊")]
+    findings = [
+        finding(doc, "须经镇人民政府审批", category="permit", message="自行设定行政许可"),
+        finding(doc, "处一千元罚款", message="自行设定罚款", replacement="依照有关法律规定处罚"),
+        finding(doc, "及时处置有关问题", severity="info", category="vague", message="表述模糊"),
+    ]
     return Review(document=doc, findings=findings, as_of=date(2025, 6, 1), catalog_version="t-1", **kw)
 
 
@@ -51,9 +55,17 @@ def _size(style) -> Pt | None:
 @pytest.fixture()
 def letter(tmp_path):
     rv = _review(checked={"PERMIT-01": "found", "PENALTY-01": "found", "COERCION-01": "clean"})
-    out = write_letter(rv, tmp_path / "l.docx", context=LetterContext(
-        submitter="某县市场监督管理局", received=date(2025, 5, 20), reviewer="张三", reviewer_org="某县司法局",
-        review_date=date(2025, 5, 26)))
+    out = write_letter(
+        rv,
+        tmp_path / "l.docx",
+        context=LetterContext(
+            submitter="某县市场监督管理局",
+            received=date(2025, 5, 20),
+            reviewer="张三",
+            reviewer_org="某县司法局",
+            review_date=date(2025, 5, 26),
+        ),
+    )
     return rv, docx.Document(str(out))
 
 
@@ -65,7 +77,12 @@ def test_page_and_margins(letter):
     _, d = letter
     s = d.sections[0]
     assert (round(s.page_width.mm), round(s.page_height.mm)) == (210, 297)
-    assert [round(x.mm) for x in (s.top_margin, s.bottom_margin, s.left_margin, s.right_margin)] == [37, 35, 28, 26]
+    assert [round(x.mm) for x in (s.top_margin, s.bottom_margin, s.left_margin, s.right_margin)] == [
+        37,
+        35,
+        28,
+        26,
+    ]
 
 
 def test_fonts_sizes_and_line_spacing(letter):
@@ -74,7 +91,9 @@ def test_fonts_sizes_and_line_spacing(letter):
     title = d.paragraphs[0]
     assert title.text == "关于《某县集贸市场管理办法（征求意见稿）》的合法性审查意见"
     assert (_font(title.style), _size(title.style)) == ("方正小标宋简体", Pt(22))
-    body = by_text["经审查，《某县集贸市场管理办法（征求意见稿）》存在3处问题（违法2处、提示1处），建议按本意见修改完善后提交集体审议。"]
+    body = by_text[
+        "经审查，《某县集贸市场管理办法（征求意见稿）》存在3处问题（违法2处、提示1处），建议按本意见修改完善后提交集体审议。"
+    ]
     assert (_font(body.style), _size(body.style)) == ("仿宋_GB2312", Pt(16))
     assert _font(body.style, "w:ascii") == "仿宋_GB2312"
     assert (_font(by_text["一、基本情况"].style), _size(by_text["一、基本情况"].style)) == ("黑体", Pt(16))
@@ -101,7 +120,7 @@ def test_sections_and_every_finding_with_basis(letter):
         assert f"原文：“{f.quote}”" in text and f"问题：{f.message}" in text
         for b in f.basis:
             assert f"依据：{cite(b)}" in text
-    assert "《中华人民共和国行政处罚法》第十六条" in text          # 审查依据 gathers the cited laws
+    assert "《中华人民共和国行政处罚法》第十六条" in text  # 审查依据 gathers the cited laws
     assert "建议将“处一千元罚款”修改为“依照有关法律规定处罚”。" in text
     assert text.index("（一）是否符合法律政策") < text.index("（二）是否符合群众利益")
     assert "某县司法局" in text and "审查人：张三" in text and "2025年5月26日" in text
@@ -130,12 +149,18 @@ def test_no_findings_letter_still_states_review(tmp_path):
 def test_decisions_dismiss_reword_and_override(tmp_path):
     rv = _review()
     permit, fine, vague = rv.findings
-    decisions = {permit.key: Decision(status="dismissed"),
-                 fine.key: Decision(message="顾问改写的问题", suggestion="顾问的建议", note="已与起草单位沟通")}
+    decisions = {
+        permit.key: Decision(status="dismissed"),
+        fine.key: Decision(message="顾问改写的问题", suggestion="顾问的建议", note="已与起草单位沟通"),
+    }
     ctx = LetterContext(conclusion="不予提交")
     text = _text(docx.Document(str(write_letter(rv, tmp_path / "l.docx", context=ctx, decisions=decisions))))
     assert permit.quote not in text.split("三、审查意见")[1]
-    assert "问题：顾问改写的问题" in text and "修改建议：顾问的建议" in text and "审查人意见：已与起草单位沟通" in text
+    assert (
+        "问题：顾问改写的问题" in text
+        and "修改建议：顾问的建议" in text
+        and "审查人意见：已与起草单位沟通" in text
+    )
     assert "建议不予提交审议" in text
 
 
@@ -186,3 +211,16 @@ def test_hostile_text_is_escaped(tmp_path):
     d = docx.Document(str(write_letter(Review(document=doc, findings=[f]), tmp_path / "l.docx")))
     text = _text(d)
     assert "原文：“处<b>五百</b>元&罚款”" in text and "问题：含<标记>&符号" in text
+
+
+def test_finding_without_quote_has_no_empty_original(tmp_path):
+    """Procedure findings (a missing 起草说明 …) carry no quote: no empty 原文 line anywhere."""
+    from reviewer.report import to_html, to_markdown
+
+    rv = _review()
+    missing = finding(rv.document, "第五条", category="procedure", message="未提交起草说明")
+    missing.quote, missing.start, missing.end, missing.article = "", 0, 0, "送审材料"
+    rv.findings.append(missing)
+    text = _text(docx.Document(str(write_letter(rv, tmp_path / "l.docx"))))
+    assert "送审材料　【违法】测试规则" in text and "问题：未提交起草说明" in text
+    assert "原文：“”" not in text and "原文：“”" not in to_markdown(rv) and "原文：“”" not in to_html(rv)

@@ -14,8 +14,10 @@ from reviewer.parse import parse
 from reviewer.report import write_annotated, write_letter
 from reviewer.report.pdf import docx_to_pdf, soffice
 
-pytestmark = [pytest.mark.libreoffice,
-              pytest.mark.skipif(soffice() is None, reason="需要 LibreOffice（soffice），未安装则跳过")]
+pytestmark = [
+    pytest.mark.libreoffice,
+    pytest.mark.skipif(soffice() is None, reason="需要 LibreOffice（soffice），未安装则跳过"),
+]
 
 
 def _pdf_text_and_notes(path) -> tuple[str, int]:
@@ -33,8 +35,11 @@ def _pdf_text_and_notes(path) -> tuple[str, int]:
 def test_outputs_convert_and_read_back(tmp_path):
     src = tricky_docx(tmp_path / "tricky.docx")
     doc = parse(src)
-    findings = [finding(doc, "予以查封", replacement="依法处理"), finding(doc, "市场管理规定"),
-                finding(doc, "每月二百元", severity="warning", category="fee")]
+    findings = [
+        finding(doc, "予以查封", replacement="依法处理"),
+        finding(doc, "市场管理规定"),
+        finding(doc, "每月二百元", severity="warning", category="fee"),
+    ]
     write_annotated(src, findings, tmp_path / "annotated.docx", doc=doc, tracked_changes=True)
     write_letter(Review(document=doc, findings=findings), tmp_path / "letter.docx")
 
@@ -44,6 +49,14 @@ def test_outputs_convert_and_read_back(tmp_path):
         assert quote in text
 
     text, _ = _pdf_text_and_notes(docx_to_pdf(tmp_path / "letter.docx", tmp_path / "pdf"))
-    for part in ("关于《某县农贸市场管理办法》的合法性审查意见", "一、基本情况", "三、审查意见", "原文：“市场管理规定”",
-                 "依据：《中华人民共和国行政处罚法》第十六条", "四、审查结论", "五、已审查事项", "—1—"):
+    for part in (
+        "关于《某县农贸市场管理办法》的合法性审查意见",
+        "一、基本情况",
+        "三、审查意见",
+        "原文：“市场管理规定”",
+        "依据：《中华人民共和国行政处罚法》第十六条",
+        "四、审查结论",
+        "五、已审查事项",
+        "—1—",
+    ):
         assert part in text, part

@@ -18,10 +18,14 @@ DRAFT = "某县摊点管理办法\n第一条　摊主须缴纳保证金五百元
 
 def _review() -> Review:
     doc = parse_text(DRAFT)
-    return Review(document=doc, findings=[
-        finding(doc, "须缴纳保证金五百元", category="fee", severity="warning", message="收取保证金"),
-        finding(doc, "处二百元罚款并予以通报", message="设定处罚"),
-        finding(doc, "予以通报", message="通报批评", replacement="")])
+    return Review(
+        document=doc,
+        findings=[
+            finding(doc, "须缴纳保证金五百元", category="fee", severity="warning", message="收取保证金"),
+            finding(doc, "处二百元罚款并予以通报", message="设定处罚"),
+            finding(doc, "予以通报", message="通报批评", replacement=""),
+        ],
+    )
 
 
 def test_json_validates_against_schema():
@@ -30,11 +34,18 @@ def test_json_validates_against_schema():
     data = json.loads(to_json(rv))
     jsonschema.validate(data, schema)
     assert data["schema"] == "fashen.report/1"
-    assert [f["quote"] for f in data["findings"]] == ["须缴纳保证金五百元", "处二百元罚款并予以通报", "予以通报"]
+    assert [f["quote"] for f in data["findings"]] == [
+        "须缴纳保证金五百元",
+        "处二百元罚款并予以通报",
+        "予以通报",
+    ]
     for f in data["findings"]:
-        assert data["document"]["text"][f["start"]:f["end"]] == f["quote"]
-    assert data["summary"] == {"total": 3, "by_severity": {"error": 2, "warning": 1},
-                               "by_category": {"fee": 1, "penalty": 2}}
+        assert data["document"]["text"][f["start"] : f["end"]] == f["quote"]
+    assert data["summary"] == {
+        "total": 3,
+        "by_severity": {"error": 2, "warning": 1},
+        "by_category": {"fee": 1, "penalty": 2},
+    }
     empty = report_dict(Review(document=parse_text(DRAFT)))
     jsonschema.validate(empty, schema)
     assert empty["review"]["conclusion"] == "同意提交" and len(empty["checked"]) > 50
@@ -43,8 +54,9 @@ def test_json_validates_against_schema():
 def test_json_applies_decisions():
     rv = _review()
     key = rv.findings[0].key
-    data = report_dict(rv, decisions={key: Decision(status="dismissed"),
-                                      rv.findings[1].key: Decision(note="确认")})
+    data = report_dict(
+        rv, decisions={key: Decision(status="dismissed"), rv.findings[1].key: Decision(note="确认")}
+    )
     jsonschema.validate(data, json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
     assert data["dismissed"] == [key] and data["summary"]["total"] == 2
     assert data["findings"][0]["decision"] == {"status": "accepted", "note": "确认"}
@@ -88,13 +100,13 @@ def test_html_highlights_link_both_ways():
     page = to_html(_review())
     parser = _Links()
     parser.feed(page)
-    assert all(h in parser.ids for h in parser.hrefs)          # every link has a target
+    assert all(h in parser.ids for h in parser.hrefs)  # every link has a target
     for n in (1, 2, 3):
         assert f"f-{n}" in parser.ids and f"i-{n}" in parser.ids
     highlighted = "".join(t for _, t in parser.marks)
     assert highlighted == "须缴纳保证金五百元处二百元罚款并予以通报"
     assert ("#i-3", "予以通报") in [tuple(m) for m in parser.marks]
-    assert "<script" not in page and "http" not in page.split("<body>")[1]     # standalone
+    assert "<script" not in page and "http" not in page.split("<body>")[1]  # standalone
 
 
 def test_html_escapes_draft_text():
@@ -104,13 +116,20 @@ def test_html_escapes_draft_text():
 
 
 def test_segments_overlap_adjacent_and_pins():
-    findings = [{"start": 0, "end": 4, "severity": "warning", "message": "a"},
-                {"start": 2, "end": 6, "severity": "error", "message": "b"},
-                {"start": 6, "end": 8, "severity": "info", "message": "c"},
-                {"start": 9, "end": 9, "severity": "info", "message": "d"}]
+    findings = [
+        {"start": 0, "end": 4, "severity": "warning", "message": "a"},
+        {"start": 2, "end": 6, "severity": "error", "message": "b"},
+        {"start": 6, "end": 8, "severity": "info", "message": "c"},
+        {"start": 9, "end": 9, "severity": "info", "message": "d"},
+    ]
     segs = segments("0123456789", findings)
     assert [(s.get("text"), s.get("nos"), s.get("severity")) for s in segs if "pin" not in s] == [
-        ("01", [1], "warning"), ("23", [1, 2], "error"), ("45", [2], "error"), ("67", [3], "info"),
-        ("8", [], None), ("9", [], None)]
+        ("01", [1], "warning"),
+        ("23", [1, 2], "error"),
+        ("45", [2], "error"),
+        ("67", [3], "info"),
+        ("8", [], None),
+        ("9", [], None),
+    ]
     assert [s["pin"] for s in segs if "pin" in s] == [4]
     assert "".join(s.get("text", "") for s in segs) == "0123456789"

@@ -54,7 +54,9 @@ BODY: list[tuple[str, str]] = [
     ("二级标题", "（{{ group.ordinal }}）{{ group.title }}"),
     ("{%p", "{%p for f in group.findings %}"),
     ("Normal", "{{ f.no }}．{{ f.heading }}"),
+    ("{%p", "{%p if f.quote %}"),
     ("Normal", "原文：“{{ f.quote }}”"),
+    ("{%p", "{%p endif %}"),
     ("Normal", "问题：{{ f.message }}"),
     ("{%p", "{%p for b in f.basis %}"),
     ("Normal", "依据：{{ b }}"),
@@ -85,7 +87,7 @@ BODY: list[tuple[str, str]] = [
 ]
 TABLE_HEADER = ("序号", "审查事项", "类别", "结果")
 TABLE_ROW = ("{{ item.no }}", "{{ item.title }}", "{{ item.category }}", "{{ item.status }}")
-TABLE_WIDTHS_MM = (14, 78, 40, 24)
+TABLE_WIDTHS_MM = (12, 72, 44, 28)
 
 
 def _styles(document) -> None:
@@ -99,9 +101,11 @@ def _styles(document) -> None:
             pf.alignment = align
         pf.first_line_indent = Pt(size * indent)
         style.element.get_or_add_pPr().get_or_add_ind().set(
-            "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}firstLineChars", str(indent * 100))
+            "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}firstLineChars", str(indent * 100)
+        )
         if name == "表格文字":
             pf.line_spacing = Pt(20)
+            g.no_grid_snap(style.element.get_or_add_pPr())
     title = document.styles["公文标题"]
     title.paragraph_format.space_after = Pt(g.BODY_SIZE * 1.8)
     title.paragraph_format.line_spacing = Pt(36)
@@ -112,7 +116,15 @@ def _table(document) -> None:
     table = document.add_table(rows=4, cols=len(TABLE_HEADER))
     table.style = document.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    rows = (TABLE_HEADER, ("{%tr for item in checklist %}", "", "", ""), TABLE_ROW, ("{%tr endfor %}", "", "", ""))
+    table.autofit = False
+    for column, width in zip(table.columns, TABLE_WIDTHS_MM, strict=True):
+        column.width = Mm(width)
+    rows = (
+        TABLE_HEADER,
+        ("{%tr for item in checklist %}", "", "", ""),
+        TABLE_ROW,
+        ("{%tr endfor %}", "", "", ""),
+    )
     for row, texts in zip(table.rows, rows, strict=True):
         for cell, text, width in zip(row.cells, texts, TABLE_WIDTHS_MM, strict=True):
             cell.width = Mm(width)
@@ -133,7 +145,11 @@ def build(path: Path = TEMPLATE) -> Path:
         else:
             document.add_paragraph(text, style="Normal" if style == "{%p" else style)
     core = document.core_properties
-    core.title, core.author, core.comments = "合法性审查意见书模板", "法审", "docxtpl 模板：修改版头和文字时请保留花括号标记"
+    core.title, core.author, core.comments = (
+        "合法性审查意见书模板",
+        "法审",
+        "docxtpl 模板：修改版头和文字时请保留花括号标记",
+    )
     document.save(str(path))
     return path
 
