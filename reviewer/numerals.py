@@ -5,9 +5,32 @@ from __future__ import annotations
 import re
 from datetime import date
 
-_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "三": 3,
-           "叁": 3, "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8,
-           "捌": 8, "九": 9, "玖": 9}
+_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "○": 0,
+    "Ｏ": 0,
+    "O": 0,
+    "一": 1,
+    "壹": 1,
+    "二": 2,
+    "贰": 2,
+    "两": 2,
+    "三": 3,
+    "叁": 3,
+    "四": 4,
+    "肆": 4,
+    "五": 5,
+    "伍": 5,
+    "六": 6,
+    "陆": 6,
+    "七": 7,
+    "柒": 7,
+    "八": 8,
+    "捌": 8,
+    "九": 9,
+    "玖": 9,
+}
 _UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 _BIG = {"万": 10_000, "亿": 100_000_000}
 _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -23,7 +46,7 @@ def cn_to_int(s: str) -> int | None:
         return None
     if s.isdigit():
         return int(s)
-    if all(ch in _DIGITS or ch.isdigit() for ch in s):      # digit-by-digit: 二〇二四
+    if all(ch in _DIGITS or ch.isdigit() for ch in s):  # digit-by-digit: 二〇二四
         return int("".join(str(_DIGITS.get(ch, ch)) for ch in s))
     total = section = 0
     number = None

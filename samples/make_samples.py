@@ -24,7 +24,7 @@ import subprocess
 import sys
 import tempfile
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from docx import Document
@@ -35,7 +35,7 @@ from docx.shared import Mm, Pt
 
 HERE = Path(__file__).resolve().parent
 SRC = HERE / "src"
-FIXED_TIME = datetime(2025, 3, 1, tzinfo=timezone.utc)
+FIXED_TIME = datetime(2025, 3, 1, tzinfo=UTC)
 
 ARTICLE = re.compile(r"^(第[一二三四五六七八九十百零]+条)\u3000")
 ITEM = re.compile(r"^（[一二三四五六七八九十]+）")
@@ -138,7 +138,7 @@ def _add_runs(paragraph, line: str, counter: list[int]) -> None:
     pos = 0
     for m in MARKUP.finditer(line):
         if m.start() > pos:
-            paragraph.add_run(line[pos:m.start()])
+            paragraph.add_run(line[pos : m.start()])
         counter[0] += 1
         _tracked(paragraph, m.group(1), m.group(2), counter[0])
         pos = m.end()
@@ -162,11 +162,14 @@ def _numbering(doc: Document) -> int:
 
 def _set_num(paragraph, num_id: int, level: int) -> None:
     ppr = paragraph._p.get_or_add_pPr()
-    ppr.append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+    ppr.append(
+        parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>')
+    )
 
 
-def build_docx(name: str, header: str, *, autonum: bool = False, comment: str | None = None,
-               size: float = 16) -> Document:
+def build_docx(
+    name: str, header: str, *, autonum: bool = False, comment: str | None = None, size: float = 16
+) -> Document:
     """A GB/T 9704-like .docx of the source ``name``."""
     doc = new_document(header, size)
     num_id = _numbering(doc) if autonum else None
@@ -205,25 +208,29 @@ def build_docx(name: str, header: str, *, autonum: bool = False, comment: str | 
             continue
         if autonum and m_art:
             _set_num(p, num_id, 0)
-            _add_runs(p, line[m_art.end():], counter)
+            _add_runs(p, line[m_art.end() :], counter)
         elif autonum and m_item:
             _set_num(p, num_id, 1)
-            _add_runs(p, line[m_item.end():], counter)
+            _add_runs(p, line[m_item.end() :], counter)
         elif m_art:
             _font(p.add_run(m_art.group(0)), "黑体", size)
-            _add_runs(p, line[m_art.end():], counter)
+            _add_runs(p, line[m_art.end() :], counter)
         else:
             _add_runs(p, line, counter)
     if comment:
         target = next(p for p in doc.paragraphs if comment in p.text and p.runs)
         run = next(r for r in target.runs if comment in r.text)
-        c = doc.add_comment([run], text="请核实该证明事项是否有法律法规依据。", author="县司法局", initials="司")
+        c = doc.add_comment(
+            [run], text="请核实该证明事项是否有法律法规依据。", author="县司法局", initials="司"
+        )
         c._comment_elm.set(qn("w:date"), "2025-03-01T09:00:00Z")
     return doc
 
 
-ENCRYPT = ('pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},'
-           '"DocumentOpenPassword":{"type":"string","value":"fashen"}}')
+ENCRYPT = (
+    'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},'
+    '"DocumentOpenPassword":{"type":"string","value":"fashen"}}'
+)
 
 
 def save(doc: Document, path: Path) -> None:
@@ -243,8 +250,21 @@ def soffice_pdf(docx: Path, outdir: Path, target: str = "pdf") -> Path:
     if not exe:
         sys.exit("需要 LibreOffice（soffice）才能生成 PDF 示例。")
     with tempfile.TemporaryDirectory() as profile:
-        subprocess.run([exe, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", target,
-                        "--outdir", str(outdir), str(docx)], check=True, capture_output=True, timeout=180)
+        subprocess.run(
+            [
+                exe,
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--convert-to",
+                target,
+                "--outdir",
+                str(outdir),
+                str(docx),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=180,
+        )
     return outdir / (docx.stem + ".pdf")
 
 
@@ -257,23 +277,32 @@ def scan_pdf(pdf: Path, out: Path, dpi: int = 200) -> None:
         for page in src:
             images.append(page.render(scale=dpi / 72).to_pil().convert("L"))
     buf = io.BytesIO()
-    images[0].save(buf, "PDF", resolution=dpi, save_all=True, append_images=images[1:],
-                   creationDate=FIXED_TIME.timetuple(), modDate=FIXED_TIME.timetuple())
+    images[0].save(
+        buf,
+        "PDF",
+        resolution=dpi,
+        save_all=True,
+        append_images=images[1:],
+        creationDate=FIXED_TIME.timetuple(),
+        modDate=FIXED_TIME.timetuple(),
+    )
     out.write_bytes(buf.getvalue())
 
 
 def main() -> None:
     save(build_docx("stalls.txt", "清河县人民政府规范性文件（征求意见稿）"), HERE / "stalls.docx")
     save(build_docx("rental.txt", "清河县住房和城乡建设局", autonum=True), HERE / "rental_autonum.docx")
-    save(build_docx("relief.txt", "柳溪镇人民政府", comment="村民委员会出具的家庭经济困难证明"),
-         HERE / "relief_tracked.docx")
+    save(
+        build_docx("relief.txt", "柳溪镇人民政府", comment="村民委员会出具的家庭经济困难证明"),
+        HERE / "relief_tracked.docx",
+    )
     save(build_docx("billboards.txt", "清河县城市管理局"), HERE / "billboards.docx")
     soffice_pdf(HERE / "billboards.docx", HERE)
     with tempfile.TemporaryDirectory() as tmp:
         market = Path(tmp) / "market.docx"
         save(build_docx("market.txt", "柳溪镇人民政府", size=14), market)
         scan_pdf(soffice_pdf(market, Path(tmp)), HERE / "market_scanned.pdf")
-    with tempfile.TemporaryDirectory() as tmp:       # bad input: a PDF that needs a password to open
+    with tempfile.TemporaryDirectory() as tmp:  # bad input: a PDF that needs a password to open
         small = Path(tmp) / "encrypted.docx"
         doc = new_document("加密示例")
         doc.add_paragraph("第一条　本文件用于测试加密 PDF 的处理。")

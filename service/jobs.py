@@ -66,6 +66,7 @@ class WorkerPool:
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._lock = threading.Lock()
+        self._finished = threading.Condition()
         self._threads: list[threading.Thread] = []
         self._executor: Executor | None = None
         self._last_reap = 0.0
@@ -74,9 +75,6 @@ class WorkerPool:
     def start(self) -> None:
         self.recover(all_running=True)
         self._executor = self._new_executor()
-        if self.settings.worker_mode == "process":
-            for _ in range(self.settings.workers):
-                self._executor.submit(warm_up)
         for i in range(self.settings.workers):
             thread = threading.Thread(target=self._loop, name=f"fashen-worker-{i}", daemon=True)
             thread.start()
@@ -93,10 +91,23 @@ class WorkerPool:
     def notify(self) -> None:
         self._wake.set()
 
+    def wait_for(self, done: Callable[[], bool], timeout: float) -> bool:
+        """Block until ``done()`` holds (re-checked whenever a job of this process finishes, and every
+        quarter second for jobs finished by other processes) or ``timeout`` seconds pass."""
+        end = time.monotonic() + timeout
+        while not done():
+            left = end - time.monotonic()
+            if left <= 0:
+                return False
+            with self._finished:
+                self._finished.wait(min(left, 0.25))
+        return True
+
     def _new_executor(self) -> Executor:
         if self.settings.worker_mode == "thread":
             return ThreadPoolExecutor(self.settings.workers, thread_name_prefix="fashen-review")
-        return ProcessPoolExecutor(self.settings.workers, mp_context=multiprocessing.get_context("forkserver"))
+        return ProcessPoolExecutor(self.settings.workers, mp_context=multiprocessing.get_context("forkserver"),
+                                   initializer=warm_up)
 
     def _replace_executor(self, broken: Executor) -> None:
         with self._lock:
@@ -220,3 +231,5 @@ class WorkerPool:
                 raise
             log.exception("storing the result of job %s failed", job_id)
             self._finish(job_id, error=f"保存审查结果失败（{type(exc).__name__}）。")
+        with self._finished:
+            self._finished.notify_all()

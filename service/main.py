@@ -18,12 +18,12 @@ from starlette.middleware.sessions import SessionMiddleware
 from reviewer.errors import LimitError, ReviewerError
 from service.db import make_engine, make_sessionmaker, upgrade
 from service.jobs import WorkerPool
-from service.routes import admin, auth, findings, rules, submissions, ui
+from service.routes import admin, auth, batch, findings, rules, submissions, ui
 from service.settings import Settings
 from service.storage import FileStore
 
 HERE = Path(__file__).parent
-ROUTERS = [auth.router, admin.router, submissions.router, findings.router, rules.router, ui.router]
+ROUTERS = [auth.router, admin.router, submissions.router, findings.router, rules.router, batch.router, ui.router]
 HTTP_MESSAGES = {404: ("not_found", "页面或资源不存在。"), 405: ("method_not_allowed", "不支持该请求方法。"),
                  401: ("unauthorized", "请先登录。"), 403: ("forbidden", "无权访问。")}
 

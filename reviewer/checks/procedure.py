@@ -18,7 +18,7 @@ from reviewer.checks import Context, register
 from reviewer.model import Document, Hit
 
 PROVINCES_FILE = Path(__file__).resolve().parent.parent / "engine" / "provinces.yaml"
-PROVISIONAL_RE = re.compile(r"本(?:暂行|试行)|暂行(?:办法|规定|细则|规则|意见|措施)|[（(]试行[）)]|试行(?:办法|规定|细则|意见)")
+PROVISIONAL_RE = re.compile(r"本(?:暂行|试行)|起试行|试行期|暂行(?:办法|规定|细则|规则|意见|措施)|[（(]试行[）)]|试行(?:办法|规定|细则|意见)")
 MAKES_RE = re.compile(r"制定本(?:办法|规定|细则|规则|意见|方案|制度|措施|决定|通知|实施意见)")
 PAST_RE = re.compile(r"(?:自|从|对)?(?P<y>[12][0-9]{3})年(?:(?P<m>[0-9]{1,2})月(?:(?P<d>[0-9]{1,2})日)?)?"
                      r"(?P<dir>以来|以后|之后|后|起(?!施行|实施|执行|生效)|至今)")

@@ -13,16 +13,15 @@ from typing import Any
 
 from reviewer.errors import ReviewerError
 from reviewer.numerals import find_dates
+from reviewer.parse.metadata import DOC_NUMBER_RE, ISSUER_TAIL_RE
+from reviewer.parse.metadata import LAW_TITLE_RE as TITLE_RE
 
 # Bump when the record's content changes: cached records of other versions are not reused.
 RECORD_VERSION = "1"
 
-DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fa5]{1,12}〔\d{4}〕\d{1,4}号")
-TITLE_RE = re.compile(r"《([^《》\n]{2,80})》")
 REPEAL_RE = re.compile(r"同时(?:废止|失效)")
 SENTENCE_ENDS = "。；\n"
 WRAPPER_RE = re.compile(r"关于印发(?:《)?(?P<inner>.+?)(?:》)?的(?:通知|决定)$")
-ISSUER_LINE_RE = re.compile(r"^[\u4e00-\u9fa5（）()]{2,40}(?:人民政府|办事处|委员会|局|厅|办公室|中心|所)$")
 MIN_PROVISION_CHARS = 12
 # Rules whose findings name an outdated term (rule ids are stable): agency or system
 TERM_RULES = {"OUT-AGENCY-RENAMED": "agency", "OUT-SYSTEM-ABOLISHED": "system"}
@@ -194,6 +193,6 @@ def _closing_date(text: str) -> date | None:
 
 def _closing_issuer(text: str) -> str | None:
     for line in reversed(_closing_lines(text)):
-        if ISSUER_LINE_RE.match(line):
-            return line
+        if m := ISSUER_TAIL_RE.match(line):
+            return m.group(1)
     return None

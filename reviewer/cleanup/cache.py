@@ -39,43 +39,47 @@ def analysis_version() -> str:
 
 
 class Cache:
-    """``get``/``put`` records by (sha256, as_of); ``path=None`` keeps nothing between runs."""
+    """``get``/``put`` records by (sha256, as_of); ``path=None`` disables caching (nothing is kept)."""
 
     def __init__(self, path: str | Path | None, version: str | None = None):
+        self.db: sqlite3.Connection | None = None
+        if path is None:
+            return
         self.version = version or analysis_version()
-        target = ":memory:" if path is None else str(path)
-        if path is not None:
-            try:
-                Path(path).parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise InputError(
-                    f"无法创建缓存目录：{exc.strerror or exc}", code="cache_unavailable"
-                ) from exc
         try:
-            self.db = sqlite3.connect(target)
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(str(path))
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("CREATE TABLE IF NOT EXISTS records (key TEXT PRIMARY KEY, body BLOB NOT NULL)")
+        except OSError as exc:
+            raise InputError(f"无法创建缓存目录：{exc.strerror or exc}", code="cache_unavailable") from exc
         except sqlite3.Error as exc:
-            raise InputError(f"无法打开缓存数据库 {target}：{exc}", code="cache_unavailable") from exc
+            raise InputError(f"无法打开缓存数据库 {path}：{exc}", code="cache_unavailable") from exc
 
     def _key(self, sha256: str, as_of: date) -> str:
         return f"{sha256}|{self.version}|{as_of.isoformat()}"
 
     def get(self, sha256: str, as_of: date) -> dict[str, Any] | None:
+        if self.db is None:
+            return None
         row = self.db.execute(
             "SELECT body FROM records WHERE key = ?", (self._key(sha256, as_of),)
         ).fetchone()
         return json.loads(zlib.decompress(row[0])) if row else None
 
     def put(self, sha256: str, as_of: date, rec: dict[str, Any]) -> None:
+        if self.db is None:
+            return
         body = zlib.compress(json.dumps(rec, ensure_ascii=False).encode("utf-8"))
         self.db.execute(
             "INSERT OR REPLACE INTO records (key, body) VALUES (?, ?)", (self._key(sha256, as_of), body)
         )
 
     def commit(self) -> None:
-        self.db.commit()
+        if self.db is not None:
+            self.db.commit()
 
     def close(self) -> None:
-        self.db.commit()
-        self.db.close()
+        if self.db is not None:
+            self.db.commit()
+            self.db.close()

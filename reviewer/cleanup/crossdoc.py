@@ -3,7 +3,7 @@
 Provisions are normalised (dates, cross-references, punctuation removed; numbers and modal verbs masked), so
 two provisions on the same matter that differ only in an amount, a deadline or 应当/可以 look alike.
 Candidates come from MinHash signatures over character 3-grams with LSH banding (numpy, in chunks), so
-10,000 documents never need all pairs; each candidate pair is verified with rapidfuzz. Verified pairs are
+10,000 documents never need all pairs; candidate pairs are verified with rapidfuzz (``process.cpdist``). Verified pairs are
 merged into matters (union-find); inside a matter, provisions with the same facts (amounts, deadlines,
 modal verbs) are duplicates, provisions with different facts conflict. Every member is listed against its
 group's earliest provision, so the output grows linearly with the number of provisions.
@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 import numpy as np
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from reviewer.numerals import CN_NUM
 
@@ -118,9 +118,11 @@ def _chunk_signatures(keys: list[str], mult: np.ndarray, add: np.ndarray) -> np.
     return sig
 
 
-def candidates(sig: np.ndarray) -> set[tuple[int, int]]:
-    """Index pairs sharing one LSH band; big buckets contribute star pairs only."""
-    pairs: set[tuple[int, int]] = set()
+def candidates(sig: np.ndarray) -> np.ndarray:
+    """Index pairs (x < y, unique) that share an LSH band: each bucket member is paired with the bucket's
+    first member and with its neighbour, so a bucket of k members gives at most 2k pairs (verified pairs are
+    merged transitively afterwards)."""
+    found = []
     for b in range(BANDS):
         band = sig[:, b * ROWS : (b + 1) * ROWS].astype(np.uint64)
         key = np.zeros(len(band), dtype=np.uint64)
@@ -128,18 +130,19 @@ def candidates(sig: np.ndarray) -> set[tuple[int, int]]:
             key = key * np.uint64(0x9E3779B97F4A7C15) + band[:, r]
         order = np.argsort(key, kind="stable")
         sk = key[order]
-        bounds = np.flatnonzero(np.diff(sk)) + 1
-        lo = np.concatenate(([0], bounds))
-        hi = np.concatenate((bounds, [len(sk)]))
-        multi = np.flatnonzero(hi - lo >= 2)
-        for s, e in zip(lo[multi].tolist(), hi[multi].tolist(), strict=True):
-            members = sorted(order[s:e].tolist())
-            if len(members) <= STAR_ABOVE:
-                pairs.update((x, y) for i, x in enumerate(members) for y in members[i + 1 :])
-            else:
-                heads = members[:3]
-                pairs.update((h, y) for h in heads for y in members if y > h)
-    return pairs
+        same = np.flatnonzero(sk[1:] == sk[:-1]) + 1  # positions continuing a bucket
+        if not len(same):
+            continue
+        starts = np.where(np.concatenate(([True], sk[1:] != sk[:-1])), np.arange(len(sk)), 0)
+        first = np.maximum.accumulate(starts)
+        found.append(np.stack((order[same - 1], order[same])))  # neighbours
+        found.append(np.stack((order[first[same]], order[same])))  # bucket head
+    if not found:
+        return np.empty((0, 2), dtype=np.int64)
+    pairs = np.concatenate(found, axis=1).astype(np.int64)
+    pairs = np.sort(pairs, axis=0)
+    pairs = pairs[:, pairs[0] != pairs[1]]
+    return np.unique(pairs.T, axis=0)
 
 
 class _Union:
@@ -171,18 +174,24 @@ def compare(provisions: list[Provision], family: dict[int, int] | None = None) -
     keys = [masked(provisions[i].text) for i in idx]
     sig = signatures(keys)
     fam = [family.get(provisions[i].doc, provisions[i].doc) for i in idx]
+    pairs = candidates(sig)
+    fam_arr = np.asarray(fam)
+    pairs = pairs[fam_arr[pairs[:, 0]] != fam_arr[pairs[:, 1]]]
+    if len(pairs):
+        score = process.cpdist(
+            [keys[x] for x in pairs[:, 0]],
+            [keys[y] for y in pairs[:, 1]],
+            scorer=fuzz.ratio,
+            score_cutoff=SAME_MATTER,
+            dtype=np.float32,
+            workers=-1,
+        )
+        pairs = pairs[score > 0]
     union = _Union(len(idx))
-    scores: dict[int, float] = {}
-    for x, y in candidates(sig):
-        if fam[x] == fam[y]:
-            continue
-        score = fuzz.ratio(keys[x], keys[y], score_cutoff=SAME_MATTER)
-        if score:
-            union.join(x, y)
-            scores[x] = max(scores.get(x, 0.0), score)
-            scores[y] = max(scores.get(y, 0.0), score)
+    for x, y in pairs.tolist():
+        union.join(x, y)
     groups: dict[int, list[int]] = defaultdict(list)
-    for x in scores:
+    for x in np.unique(pairs).tolist():
         groups[union.find(x)].append(x)
     out: list[Pair] = []
     for members in groups.values():

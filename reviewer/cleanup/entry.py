@@ -28,11 +28,9 @@ class Entry:
     record: dict[str, Any]
     status: str = "现行有效"
     until: date | None = None
-    start: date | None = None
     disposition: str = "保留"
     reasons: list[Reason] = field(default_factory=list)
     superseded_by: int | None = None
-    cached: bool = False
 
     @property
     def title(self) -> str:

@@ -23,8 +23,9 @@ def stem(location: str) -> str:
     return _UNSAFE.sub("_", base).strip("_ ") or "文件"
 
 
-def _write(source: Source, as_of: date, settings: dict[str, Any], outdir: str, formats: tuple[str, ...],
-           name: str) -> list[str] | str:
+def _write(
+    source: Source, as_of: date, settings: dict[str, Any], outdir: str, formats: tuple[str, ...], name: str
+) -> list[str] | str:
     from reviewer.api import parse, review
     from reviewer.report import write_outputs
 
@@ -37,17 +38,35 @@ def _write(source: Source, as_of: date, settings: dict[str, Any], outdir: str, f
     return sorted(str(p) for p in written.values())
 
 
-def write_all(result: Result, outdir: str | Path, *, jobs: int | None = None,
-              formats: tuple[str, ...] = DEFAULT_FORMATS,
-              settings: dict[str, Any] | None = None) -> tuple[list[str], list[tuple[str, str]]]:
+def write_all(
+    result: Result,
+    outdir: str | Path,
+    *,
+    jobs: int | None = None,
+    formats: tuple[str, ...] = DEFAULT_FORMATS,
+    settings: dict[str, Any] | None = None,
+) -> tuple[list[str], list[tuple[str, str]]]:
     """Outputs for every document with findings: (written paths, [(location, reason)] for failures)."""
     Path(outdir).mkdir(parents=True, exist_ok=True)
     todo = [e for e in result.entries if e.record.get("findings")]
     written: list[str] = []
     failed: list[tuple[str, str]] = []
     with ProcessPoolExecutor(jobs) as pool:
-        futures = [(e.location, pool.submit(_write, result.sources[e.location], result.as_of, settings or {},
-                                            str(outdir), tuple(formats), stem(e.location))) for e in todo]
+        futures = [
+            (
+                e.location,
+                pool.submit(
+                    _write,
+                    result.sources[e.location],
+                    result.as_of,
+                    settings or {},
+                    str(outdir),
+                    tuple(formats),
+                    stem(e.location),
+                ),
+            )
+            for e in todo
+        ]
         for location, fut in futures:
             out = fut.result()
             if isinstance(out, str):

@@ -41,7 +41,7 @@ class Result:
     analysed: int = 0
     from_cache: int = 0
     seconds: float = 0.0
-    sources: dict[str, Source] = field(default_factory=dict)     # location → where to read the document
+    sources: dict[str, Source] = field(default_factory=dict)  # location → where to read the document
 
     def counts(self) -> dict[str, dict[str, int]]:
         return {
@@ -103,13 +103,10 @@ def run(
         if own:
             executor.close()
     entries: list[Entry] = []
-    fresh = set(todo)
     for source in sources:
         rec = records[source]
         if rec.get("ok"):
-            entries.append(
-                Entry(len(entries), source.location, source.sha256, rec, cached=source not in fresh)
-            )
+            entries.append(Entry(len(entries), source.location, source.sha256, rec))
         else:
             failures.append(Rejected(source.location, rec.get("code", "error"), rec.get("reason", "")))
     disposition.dispose(entries, options.as_of, options.warn_months)

@@ -19,24 +19,24 @@ def add_months(d: date, months: int) -> date:
     raise ValueError(d)
 
 
-def validity_span(entry: Entry) -> tuple[date | None, date | None]:
-    """(施行起始日, 有效期最后一日): a written end date, or the day before the start plus the term."""
+def valid_until(entry: Entry) -> date | None:
+    """有效期的最后一日: a written end date, or the day before 施行日 (else 成文日) plus the term."""
     rec = entry.record
     start = rec.get("effective_date") or rec.get("issue_date")
     begin = date.fromisoformat(start) if start else None
     validity = rec.get("validity") or {}
     if validity.get("indefinite"):
-        return begin, None
+        return None
     if validity.get("until") and find_dates(validity.get("text") or ""):
-        return begin, date.fromisoformat(validity["until"])
+        return date.fromisoformat(validity["until"])
     if validity.get("years") and begin:
-        return begin, add_months(begin, int(round(validity["years"] * 12))) - timedelta(days=1)
-    return begin, None
+        return add_months(begin, int(round(validity["years"] * 12))) - timedelta(days=1)
+    return None
 
 
 def assess(entry: Entry, as_of: date, warn_months: int) -> None:
-    """Set ``entry.status``, ``start`` and ``until``; an expiry reason goes in with 宣布失效."""
-    entry.start, entry.until = validity_span(entry)
+    """Set ``entry.status`` and ``until``; an expiry reason goes in with 宣布失效."""
+    entry.until = valid_until(entry)
     rec = entry.record
     if rec.get("effective_date") and date.fromisoformat(rec["effective_date"]) > as_of:
         entry.status = "尚未施行"

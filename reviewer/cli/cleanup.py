@@ -49,8 +49,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--province", help="所在省份（影响有效期上限等可配置规则）")
     p.add_argument("--issuer-level", choices=["county", "township", "department"], help="制定机关层级")
     p.add_argument("--letters", metavar="目录", help="为每份有问题的文件生成批注稿和审查意见书，写入该目录")
-    p.add_argument("--letter-formats", default="docx,letter",
-                   help="随 --letters 输出的格式，逗号分隔（docx 批注稿、letter 意见书、json、md、html；默认 docx,letter）")
+    p.add_argument(
+        "--letter-formats",
+        default="docx,letter",
+        help="随 --letters 输出的格式，逗号分隔（docx 批注稿、letter 意见书、json、md、html；默认 docx,letter）",
+    )
     p.add_argument("--quiet", action="store_true", help="不显示进度条")
     p.set_defaults(func=run)
 
@@ -102,15 +105,21 @@ def _letter_formats(value: str) -> tuple[str, ...]:
     formats = tuple(f.strip() for f in value.split(",") if f.strip())
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
-        raise InputError(f"不支持的输出格式：{'、'.join(unknown) or '（空）'}（可选：{'、'.join(FORMATS)}）。",
-                         code="bad_format")
+        raise InputError(
+            f"不支持的输出格式：{'、'.join(unknown) or '（空）'}（可选：{'、'.join(FORMATS)}）。",
+            code="bad_format",
+        )
     return formats
 
 
-def _letters(args: argparse.Namespace, result, formats: tuple[str, ...], settings: dict) -> list[tuple[str, str]]:
+def _letters(
+    args: argparse.Namespace, result, formats: tuple[str, ...], settings: dict
+) -> list[tuple[str, str]]:
     from reviewer.cleanup import letters
 
-    written, failed = letters.write_all(result, args.letters, jobs=args.jobs, formats=formats, settings=settings)
+    written, failed = letters.write_all(
+        result, args.letters, jobs=args.jobs, formats=formats, settings=settings
+    )
     print(f"批注稿和意见书：已写入 {len(written)} 个文件到 {args.letters}")
     for location, reason in failed[:SHOW_FAILURES]:
         print(f"  {location}：未能生成（{reason}）", file=sys.stderr)

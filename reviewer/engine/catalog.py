@@ -17,6 +17,7 @@ import ahocorasick
 import yaml
 
 from reviewer import checks
+from reviewer.engine.prefilter import factors
 from reviewer.engine.schema import Condition, Pattern, RuleSpec, validate
 from reviewer.errors import RuleError
 
@@ -38,6 +39,7 @@ class Category:
 class CompiledPattern:
     regex: re.Pattern[str] | None
     phrases: tuple[str, ...] = ()
+    factors: frozenset[str] | None = None     # necessary literals of the regex (prefilter)
 
 
 @dataclass(slots=True)
@@ -71,7 +73,7 @@ class Catalog:
     categories: dict[str, Category]
     rules: list[Rule]
     version: str
-    automaton: ahocorasick.Automaton | None = None     # phrase -> [(rule index, pattern index)]
+    automaton: ahocorasick.Automaton | None = None     # phrase -> (length, [(rule, group, pattern index)])
     by_id: dict[str, Rule] = field(default_factory=dict)
 
     def items(self) -> dict[str, str]:
@@ -137,7 +139,8 @@ def _patterns(items: list[Pattern] | None, macros: dict[str, str], file: str, na
     out = []
     for i, p in enumerate(items or []):
         if p.regex is not None:
-            out.append(CompiledPattern(_compile(p.regex, macros, file, f"{name}[{i}].regex")))
+            regex = _compile(p.regex, macros, file, f"{name}[{i}].regex")
+            out.append(CompiledPattern(regex, factors=factors(regex)))
         else:
             out.append(CompiledPattern(None, tuple(p.phrases or ())))
     return out
@@ -204,13 +207,16 @@ def load(root: Path | None = None) -> Catalog:
 
 
 def _automaton(rules: list[Rule]) -> ahocorasick.Automaton | None:
-    """One Aho-Corasick automaton over every phrase list of every rule (patterns, ``then``, ``swap``)."""
+    """One Aho-Corasick automaton over every phrase list of every rule (patterns, ``then``, ``swap``) and
+    every regex's necessary literals (group ``regex:patterns`` / ``regex:then``)."""
     table: dict[str, list[tuple[int, str, int]]] = {}
     for ri, rule in enumerate(rules):
         for group, pats in (("patterns", rule.patterns), ("then", rule.then)):
             for pi, p in enumerate(pats):
                 for phrase in p.phrases:
                     table.setdefault(phrase, []).append((ri, group, pi))
+                for lit in p.factors or ():
+                    table.setdefault(lit, []).append((ri, f"regex:{group}", pi))
         for wrong in rule.spec.swap or {}:
             table.setdefault(wrong, []).append((ri, "swap", 0))
     if not table:

@@ -19,6 +19,7 @@ class DocIndex:
         self.text = doc.text
         self.fragment = fragment
         self.starts, self.ends = self._sentences(self.text)
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
         tops = doc.root.children
         self.articles = sorted((n for n in doc.root.walk() if n.kind == "article"), key=lambda n: n.start)
         self._article_starts = [n.start for n in self.articles]
@@ -32,6 +33,7 @@ class DocIndex:
             "article": [(n.start, n.end) for n in self.articles] or (whole if fragment else []),
         }
         self._tops = [(n.start, n.end, n) for n in tops]
+        self._merged = {k: self._merge(v) for k, v in self.regions.items()}
         self._cache: dict[tuple[int, int, int], bool] = {}
 
     @staticmethod
@@ -52,6 +54,14 @@ class DocIndex:
         i = max(0, bisect_right(self.starts, offset) - 1)
         return self.starts[i], self.ends[i]
 
+    def line(self, i: int) -> tuple[int, int]:
+        """``[start, end)`` of line ``i`` (newline excluded)."""
+        end = self.line_starts[i + 1] - 1 if i + 1 < len(self.line_starts) else len(self.text)
+        return self.line_starts[i], end
+
+    def line_of(self, offset: int) -> int:
+        return bisect_right(self.line_starts, offset) - 1
+
     def article(self, offset: int) -> Node | None:
         i = bisect_right(self._article_starts, offset) - 1
         while i >= 0:
@@ -71,8 +81,34 @@ class DocIndex:
                 return s, e
         return 0, len(self.text)
 
+    @staticmethod
+    def _merge(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+        """Sorted, merged regions (touching or newline-separated regions join) as start and end lists."""
+        starts: list[int] = []
+        ends: list[int] = []
+        for s, e in sorted(spans):
+            if ends and s <= ends[-1] + 1:
+                ends[-1] = max(ends[-1], e)
+            else:
+                starts.append(s)
+                ends.append(e)
+        return starts, ends
+
     def in_scope(self, scope: str, start: int, end: int) -> bool:
-        return any(s <= start and end <= e for s, e in self.regions.get(scope, ()))
+        starts, ends = self._merged.get(scope, ([], []))
+        i = bisect_right(starts, start) - 1
+        return i >= 0 and end <= ends[i]
+
+    def node_at(self, offset: int) -> Node | None:
+        """The deepest node holding ``offset``."""
+        node = self.article(offset)
+        if node is None:
+            return self.doc.node_at(offset)
+        while True:
+            nxt = next((c for c in node.children if c.start <= offset < c.end), None)
+            if nxt is None:
+                return node
+            node = nxt
 
     def search(self, regex: re.Pattern[str], start: int, end: int) -> bool:
         """``regex.search`` on ``text[start:end]``, memoised per document."""

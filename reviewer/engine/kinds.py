@@ -18,17 +18,26 @@ Accept = Callable[[Rule, int, int], bool]       # scope + unless + requires, rec
 _XREF_RE = re.compile(rf"本(?:办法|规定|细则|规则|意见|通知|决定|方案|制度|措施|条例)第([{CN_NUM}0-9]+)条")
 
 
-def regex_spans(pats: list[CompiledPattern], text: str) -> list[Span]:
-    """Spans of every regex pattern: group ``m`` when it took part in the match, else the whole match."""
+def regex_spans(pats: list[CompiledPattern], ix: DocIndex, lines: dict[int, set[int]]) -> list[Span]:
+    """Spans of every regex pattern: group ``m`` when it took part in the match, else the whole match.
+
+    A regex with known necessary literals runs only on the lines (``lines[pattern index]``) holding one.
+    """
     out: list[Span] = []
-    for p in pats:
+    text = ix.text
+    for pi, p in enumerate(pats):
         if p.regex is None:
             continue
         has_m = "m" in p.regex.groupindex
-        for m in p.regex.finditer(text):
-            s, e = m.span("m") if has_m and m.group("m") is not None else m.span()
-            if e > s:
-                out.append((s, e))
+        if p.factors is None:
+            regions = [(0, len(text))]
+        else:
+            regions = [ix.line(i) for i in sorted(lines.get(pi, ()))]
+        for lo, hi in regions:
+            for m in p.regex.finditer(text, lo, hi):
+                s, e = m.span("m") if has_m and m.group("m") is not None else m.span()
+                if e > s:
+                    out.append((s, e))
     return out
 
 

@@ -78,17 +78,25 @@ class _Filter:
                                 "article": art.label if art else None, "reason": reason})
 
 
-def _phrase_spans(catalog: Catalog, text: str, active: set[int]) -> dict[tuple[int, str], list[tuple[int, int]]]:
-    """One Aho-Corasick pass: (rule index, group) → phrase spans, for active rules only."""
-    out: dict[tuple[int, str], list[tuple[int, int]]] = defaultdict(list)
-    if catalog.automaton is None or not text:
-        return out
-    for end_idx, (length, targets) in catalog.automaton.iter(text):
-        span = (end_idx - length + 1, end_idx + 1)
-        for ri, group, _pi in targets:
-            if ri in active:
-                out[(ri, group)].append(span)
-    return out
+def _literal_pass(catalog: Catalog, ix: DocIndex, active: set[int]):
+    """One Aho-Corasick pass for active rules: (rule, group) → phrase spans, and
+    (rule, "regex:<group>") → {pattern index: lines holding one of the regex's necessary literals}."""
+    spans: dict[tuple[int, str], list[tuple[int, int]]] = defaultdict(list)
+    lines: dict[tuple[int, str], dict[int, set[int]]] = defaultdict(lambda: defaultdict(set))
+    if catalog.automaton is None or not ix.text:
+        return spans, lines
+    for end_idx, (length, targets) in catalog.automaton.iter(ix.text):
+        start = end_idx - length + 1
+        line = None
+        for ri, group, pi in targets:
+            if ri not in active:
+                continue
+            if group.startswith("regex:"):
+                line = ix.line_of(start) if line is None else line
+                lines[(ri, group)][pi].add(line)
+            else:
+                spans[(ri, group)].append((start, end_idx + 1))
+    return spans, lines
 
 
 def _format(template: str | None, quote: str, article: str | None, title: str) -> str | None:
@@ -102,7 +110,7 @@ def _finding(rule: Rule, ix: DocIndex, start: int, end: int, hit: Hit | None, ex
     text = ix.text
     quote = text[start:end]
     art = ix.article(start)
-    node = ix.doc.node_at(start)
+    node = ix.node_at(start)
     label = art.label if art else None
     category = (hit and hit.category) or spec.category
     basis = hit.basis if hit and hit.basis is not None else [Basis(b.law, b.article, b.text) for b in spec.basis]
@@ -123,7 +131,7 @@ def review(doc: Document, ctx: Context, catalog: Catalog, only: set[str] | None 
     accept = _Filter(ix)
     active = {i for i, r in enumerate(catalog.rules)
               if (only is None or r.id in only) and applies(r, doc, ctx)}
-    phrases = _phrase_spans(catalog, ix.text, active)
+    phrases, lines = _literal_pass(catalog, ix, active)
     findings: list[Finding] = []
     for ri in sorted(active):
         rule = catalog.rules[ri]
@@ -138,10 +146,11 @@ def review(doc: Document, ctx: Context, catalog: Catalog, only: set[str] | None 
             for s, e, hit in kinds.python(rule, ix, hits, lambda r, a, b: accept(r, a, b, scoped=False)):
                 findings.append(_finding(rule, ix, s, e, hit, {}))
             continue
-        spans = sorted(set(kinds.regex_spans(rule.patterns, ix.text) + phrases.get((ri, "patterns"), [])
+        spans = sorted(set(kinds.regex_spans(rule.patterns, ix, lines.get((ri, "regex:patterns"), {}))
+                           + phrases.get((ri, "patterns"), [])
                            + phrases.get((ri, "swap"), [])))
         if spec.check == "conditional":
-            then = kinds.regex_spans(rule.then, ix.text) + phrases.get((ri, "then"), [])
+            then = kinds.regex_spans(rule.then, ix, lines.get((ri, "regex:then"), {})) + phrases.get((ri, "then"), [])
             matches = kinds.conditional(rule, ix, spans, accept, ctx, then)
         else:
             matches = kinds.KINDS[spec.check](rule, ix, spans, accept, ctx)

@@ -13,8 +13,12 @@ from reviewer.parse.metadata import extract as extract_metadata
 from reviewer.parse.structure import build_tree
 
 
-def assemble(blocks: list[dict[str, Any]], source: SourceInfo,
-             extras: dict[str, list[str]] | None = None, warnings: list[str] | None = None) -> Document:
+def assemble(
+    blocks: list[dict[str, Any]],
+    source: SourceInfo,
+    extras: dict[str, list[str]] | None = None,
+    warnings: list[str] | None = None,
+) -> Document:
     """One Document from body blocks ``{"text": str, "provenance": {...}}`` in reading order.
 
     A block holding line breaks becomes one span per line; every line after the first gets
@@ -36,9 +40,14 @@ def assemble(blocks: list[dict[str, Any]], source: SourceInfo,
             offset += len(line) + 1
     text = "\n".join(parts)
     root = build_tree(text, spans)
-    doc = Document(text=text, root=root, source=source, extras=extras or {},
-                   blocks=[{"start": s, "end": e, "provenance": p} for s, e, p in spans],
-                   warnings=list(warnings or []))
+    doc = Document(
+        text=text,
+        root=root,
+        source=source,
+        extras=extras or {},
+        blocks=[{"start": s, "end": e, "provenance": p} for s, e, p in spans],
+        warnings=list(warnings or []),
+    )
     doc.metadata = extract_metadata(text, root)
     return doc
 
@@ -48,11 +57,15 @@ def parse_text(text: str, *, filename: str | None = None, fmt: str = "text") -> 
     if not isinstance(text, str):
         raise InputError("输入必须是文本。", code="bad_input")
     data = text.encode("utf-8", "surrogatepass")
-    source = SourceInfo(format=fmt, filename=filename, sha256=hashlib.sha256(data).hexdigest(), size=len(data))
+    source = SourceInfo(
+        format=fmt, filename=filename, sha256=hashlib.sha256(data).hexdigest(), size=len(data)
+    )
     return assemble([{"text": text, "provenance": {}}], source)
 
 
-def parse(source: str | Path | bytes, filename: str | None = None, *, limits: Limits | None = None) -> Document:
+def parse(
+    source: str | Path | bytes, filename: str | None = None, *, limits: Limits | None = None
+) -> Document:
     """Parse a path or bytes; the format is chosen by content (magic bytes), not by the file name.
 
     ``limits`` bounds size, inflation, pages and time (default: :meth:`Limits.from_env`).

@@ -15,19 +15,23 @@ from reviewer.errors import InputError, LimitError
 
 MB = 1024 * 1024
 # field -> (environment variable, multiplier, type)
-_ENV = {"max_bytes": ("FASHEN_MAX_FILE_MB", MB, int), "max_unzipped_bytes": ("FASHEN_MAX_UNZIPPED_MB", MB, int),
-        "max_zip_ratio": ("FASHEN_MAX_ZIP_RATIO", 1, float), "max_pages": ("FASHEN_MAX_PAGES", 1, int),
-        "max_seconds": ("FASHEN_MAX_SECONDS", 1, float)}
+_ENV = {
+    "max_bytes": ("FASHEN_MAX_FILE_MB", MB, int),
+    "max_unzipped_bytes": ("FASHEN_MAX_UNZIPPED_MB", MB, int),
+    "max_zip_ratio": ("FASHEN_MAX_ZIP_RATIO", 1, float),
+    "max_pages": ("FASHEN_MAX_PAGES", 1, int),
+    "max_seconds": ("FASHEN_MAX_SECONDS", 1, float),
+}
 
 
 @dataclass(frozen=True, slots=True)
 class Limits:
-    max_bytes: int = 50 * MB              # the file as given
-    max_unzipped_bytes: int = 200 * MB    # sum of the declared sizes of a .docx's members
-    max_zip_ratio: float = 200.0          # declared size / compressed size of one member
+    max_bytes: int = 50 * MB  # the file as given
+    max_unzipped_bytes: int = 200 * MB  # sum of the declared sizes of a .docx's members
+    max_zip_ratio: float = 200.0  # declared size / compressed size of one member
     max_zip_members: int = 5000
-    max_pages: int = 1000                 # PDF pages
-    max_seconds: float = 300.0            # wall time for reading one file
+    max_pages: int = 1000  # PDF pages
+    max_seconds: float = 300.0  # wall time for reading one file
 
     @classmethod
     def from_env(cls) -> Limits:

@@ -15,7 +15,7 @@ from reviewer.numerals import CN_NUM, cn_to_int
 
 _N = f"[{CN_NUM}0-9０-９]+"
 _SP = "[ \t\u3000\u00a0]"
-_MD = r"(?:#{1,6}\s*)?"        # Markdown heading marks in .md sources
+_MD = r"(?:#{1,6}\s*)?"  # Markdown heading marks in .md sources
 
 PART_RE = re.compile(rf"^{_MD}(第{_N}编){_SP}*(.*)$")
 CHAPTER_RE = re.compile(rf"^{_MD}(第{_N}章){_SP}*(.*)$")
@@ -23,20 +23,35 @@ SECTION_RE = re.compile(rf"^{_MD}(第{_N}节){_SP}*(.*)$")
 ARTICLE_RE = re.compile(rf"^{_MD}(?:\*\*)?(第{_N}条)(?:\*\*)?(?:{_SP}+|(?=[^\s])|$)")
 ITEM_RE = re.compile(rf"^(（[{CN_NUM}]+）|\([{CN_NUM}]+\))")
 SUBITEM_RE = re.compile(r"^([0-9０-９]{1,3}[\.．、](?![0-9０-９])|（[0-9０-９]{1,3}）|\([0-9０-９]{1,3}\))")
-OUTLINE_RE = re.compile(rf"^([{CN_NUM}]{{1,3}}、)")          # 一、 in notices without 第X条
+OUTLINE_RE = re.compile(rf"^([{CN_NUM}]{{1,3}}、)")  # 一、 in notices without 第X条
 ATTACHMENT_RE = re.compile(rf"^{_MD}附件{_SP}*[0-9０-９{CN_NUM}]*{_SP}*[:：]?")
 EXPLANATION_RE = re.compile(rf"^{_MD}(?:关于.{{0,60}}的)?(?:起草|编制|制定)说明{_SP}*$")
-TITLE_HINT_RE = re.compile(r"(办法|规定|细则|规则|意见|通知|决定|方案|制度|公约|章程|措施|标准|规范|条例|公告|通告)")
+TITLE_HINT_RE = re.compile(
+    r"(办法|规定|细则|规则|意见|通知|决定|方案|制度|公约|章程|措施|标准|规范|条例|公告|通告)"
+)
 DRAFT_MARK_RE = re.compile(r"^[（(](?:征求意见稿|送审稿|草案|讨论稿|代拟稿|修订稿|修改稿)[）)]$")
-DOC_NUMBER_RE = re.compile(r"^\S{1,20}〔\d{4}〕\d+号$")
+DOC_NUMBER_RE = re.compile(r"^\S{1,20}[〔\[［(（]\d{4}[〕\]］)）]\d+号$")
 # 落款: the issuing body or the date on a line of its own, after the last article
-CLOSING_RE = re.compile(rf"^(?:[\u4e00-\u9fa5（）()]{{2,40}}(?:人民政府|办事处|委员会|局|厅|办公室|中心|所|院)|"
-                        rf"[0-9０-９〇零○一二三四五六七八九]{{4}}{_SP}*年{_SP}*[{CN_NUM}0-9０-９]{{1,3}}{_SP}*月"
-                        rf"{_SP}*[{CN_NUM}0-9０-９]{{1,3}}{_SP}*日|[（(]此件[^）)]*[）)]|抄送[:：].*|.{{2,30}}印发)$")
+CLOSING_RE = re.compile(
+    rf"^(?:[\u4e00-\u9fa5（）()]{{2,40}}(?:人民政府|办事处|委员会|局|厅|办公室|中心|所|院)|"
+    rf"[0-9０-９〇零○一二三四五六七八九]{{4}}{_SP}*年{_SP}*[{CN_NUM}0-9０-９]{{1,3}}{_SP}*月"
+    rf"{_SP}*[{CN_NUM}0-9０-９]{{1,3}}{_SP}*日|[（(]此件[^）)]*[）)]|抄送[:：].*|.{{2,30}}印发)$"
+)
 
-_ABBR = {"part": "pt", "chapter": "ch", "section": "sec", "article": "art", "paragraph": "p", "item": "i",
-         "subitem": "s", "attachment": "att", "explanation": "expl", "title": "title", "preamble": "pre",
-         "closing": "close"}
+_ABBR = {
+    "part": "pt",
+    "chapter": "ch",
+    "section": "sec",
+    "article": "art",
+    "paragraph": "p",
+    "item": "i",
+    "subitem": "s",
+    "attachment": "att",
+    "explanation": "expl",
+    "title": "title",
+    "preamble": "pre",
+    "closing": "close",
+}
 _DEPTH = {"part": 0, "chapter": 1, "section": 2, "article": 3}
 
 
@@ -58,7 +73,11 @@ class _Builder:
         self.stack: list[_Open] = [_Open(self.root)]
 
     def _new_id(self, parent: _Open, kind: str, label: str | None) -> str:
-        n = _label_number(label) if label and kind in ("part", "chapter", "section", "article", "item") else None
+        n = (
+            _label_number(label)
+            if label and kind in ("part", "chapter", "section", "article", "item")
+            else None
+        )
         if n is None:
             parent.counters[kind] = parent.counters.get(kind, 0) + 1
             n = parent.counters[kind]
@@ -67,16 +86,30 @@ class _Builder:
         candidate = f"{base}/{own}" if base else own
         existing = {c.id for c in parent.node.children}
         k = 2
-        while candidate in existing:           # duplicate labels (typos in drafts) stay unique
+        while candidate in existing:  # duplicate labels (typos in drafts) stay unique
             candidate = f"{base}/{own}_{k}" if base else f"{own}_{k}"
             k += 1
         return candidate
 
-    def open(self, kind: str, start: int, end: int, label: str | None = None, heading: str | None = None,
-             provenance: dict[str, Any] | None = None) -> Node:
+    def open(
+        self,
+        kind: str,
+        start: int,
+        end: int,
+        label: str | None = None,
+        heading: str | None = None,
+        provenance: dict[str, Any] | None = None,
+    ) -> Node:
         parent = self.stack[-1]
-        node = Node(kind=kind, id=self._new_id(parent, kind, label), start=start, end=end, label=label,
-                    heading=heading or None, provenance=dict(provenance or {}))
+        node = Node(
+            kind=kind,
+            id=self._new_id(parent, kind, label),
+            start=start,
+            end=end,
+            label=label,
+            heading=heading or None,
+            provenance=dict(provenance or {}),
+        )
         parent.node.children.append(node)
         self.stack.append(_Open(node))
         return node
@@ -97,7 +130,7 @@ def build_tree(text: str, spans: list[tuple[int, int, dict[str, Any]]]) -> Node:
     article_lines = [i for i, (s, e, _) in enumerate(spans) if ARTICLE_RE.match(text[s:e].lstrip())]
     has_articles = bool(article_lines)
     last_article = article_lines[-1] if article_lines else len(spans)
-    state = "head"          # head → body → attachment/explanation
+    state = "head"  # head → body → attachment/explanation
     for idx, (s, e, prov) in enumerate(spans):
         raw = text[s:e]
         stripped = raw.strip()
@@ -202,9 +235,11 @@ def _head_block(b: _Builder, idx: int, s0: int, e0: int, line: str, prov: dict[s
     """Blocks before the first structure element: title lines, 文号, draft marker, preamble."""
     children = b.root.children
     title = children[0] if children and children[0].kind == "title" else None
-    is_title_like = (len(line) <= 60 and not line.endswith(("。", "；", "：", ":"))
-                     and (TITLE_HINT_RE.search(line) or DRAFT_MARK_RE.match(line)
-                          or DOC_NUMBER_RE.match(line)))
+    is_title_like = (
+        len(line) <= 60
+        and not line.endswith(("。", "；", "：", ":"))
+        and (TITLE_HINT_RE.search(line) or DRAFT_MARK_RE.match(line) or DOC_NUMBER_RE.match(line))
+    )
     preamble = next((c for c in children if c.kind == "preamble"), None)
     if is_title_like and preamble is None:
         if title is None:

@@ -8,7 +8,7 @@ import json
 from typing import Annotated
 from urllib.parse import quote
 
-from fastapi import APIRouter, File, Form, Response, UploadFile
+from fastapi import APIRouter, File, Form, Query, Response, UploadFile
 from sqlalchemy import func, select
 
 from service import access, crud
@@ -16,7 +16,7 @@ from service.audit import ACTIONS, record
 from service.deps import DbDep, PageDep, PoolDep, SettingsDep, StoreDep, UserDep
 from service.intake import commit_upload, materials_from_json, parse_date
 from service.materials import Materials
-from service.models import AuditEntry, Finding, Submission, Version
+from service.models import AuditEntry, Finding, Job, Submission, Version
 from service.outputs import annotated_bytes, letter_bytes
 from service.results import previous, resolved
 from service.schemas import (
@@ -99,8 +99,21 @@ def assign(submission_id: int, body: AssignIn, user: UserDep, db: DbDep) -> Subm
 
 
 @router.get("/{submission_id}/versions/{number}", response_model=VersionOut, summary="版本详情与审查任务状态")
-def get_version(submission_id: int, number: int, user: UserDep, db: DbDep) -> VersionOut:
-    return VersionOut.of(access.version(db, user, submission_id, number))
+def get_version(submission_id: int, number: int, user: UserDep, db: DbDep, pool: PoolDep,
+                wait: Annotated[float, Query(ge=0, le=60, description="最多等待审查结束的秒数（长轮询）")] = 0,
+                ) -> VersionOut:
+    ver = access.version(db, user, submission_id, number)
+    if wait and ver.job is not None and ver.job.status in ("queued", "running"):
+        job_id = ver.job.id
+
+        def finished() -> bool:
+            with db.get_bind().connect() as conn:
+                return conn.scalar(select(Job.status).where(Job.id == job_id)) in ("done", "failed")
+
+        pool.wait_for(finished, wait)
+        db.expire_all()
+        ver = access.version(db, user, submission_id, number)
+    return VersionOut.of(ver)
 
 
 @router.get("/{submission_id}/versions/{number}/text", summary="版本的规范化全文与条款偏移")

@@ -55,30 +55,41 @@ def docx_bytes(body: str, parts: dict[str, str] | None = None, prolog: str = "")
     """A minimal .docx: ``body`` is the content of w:body; ``parts`` maps a relationship type (numbering,
     styles, header, footer, footnotes, endnotes, comments) to the full XML of that part."""
     parts = parts or {}
-    rels = "".join(f'<Relationship Id="rId{i}" Type="{REL}{kind}" Target="{kind}{i}.xml"/>'
-                   for i, kind in enumerate(parts, 10))
+    rels = "".join(
+        f'<Relationship Id="rId{i}" Type="{REL}{kind}" Target="{kind}{i}.xml"/>'
+        for i, kind in enumerate(parts, 10)
+    )
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("[Content_Types].xml", CONTENT_TYPES)
         zf.writestr("_rels/.rels", PKG_RELS)
         zf.writestr("word/document.xml", prolog + wrap("document", f"<w:body>{body}</w:body>"))
-        zf.writestr("word/_rels/document.xml.rels",
-                    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-                    f"{rels}</Relationships>")
+        zf.writestr(
+            "word/_rels/document.xml.rels",
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f"{rels}</Relationships>",
+        )
         for i, (kind, xml) in enumerate(parts.items(), 10):
             zf.writestr(f"word/{kind}{i}.xml", xml)
     return buf.getvalue()
 
 
-def numbering_part(*levels: tuple[str, str], num_id: int = 1, start_override: int | None = None,
-                   extra_num: int | None = None) -> str:
+def numbering_part(
+    *levels: tuple[str, str], num_id: int = 1, start_override: int | None = None, extra_num: int | None = None
+) -> str:
     """numbering.xml with one abstract list whose levels are ``(numFmt, lvlText)``; optional second w:num."""
-    lvls = "".join(f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:suff w:val="nothing"/>'
-                   f'<w:lvlText w:val="{text}"/></w:lvl>' for i, (fmt, text) in enumerate(levels))
+    lvls = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:suff w:val="nothing"/>'
+        f'<w:lvlText w:val="{text}"/></w:lvl>'
+        for i, (fmt, text) in enumerate(levels)
+    )
     nums = f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="0"/></w:num>'
     if extra_num is not None:
-        override = (f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{start_override}"/></w:lvlOverride>'
-                    if start_override else "")
+        override = (
+            f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{start_override}"/></w:lvlOverride>'
+            if start_override
+            else ""
+        )
         nums += f'<w:num w:numId="{extra_num}"><w:abstractNumId w:val="0"/>{override}</w:num>'
     return wrap("numbering", f'<w:abstractNum w:abstractNumId="0">{lvls}</w:abstractNum>{nums}')
 

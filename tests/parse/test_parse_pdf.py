@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import sys
 
@@ -11,11 +12,15 @@ from parse_helpers import HAS_SOFFICE, SAMPLES
 from reviewer.errors import DependencyError
 from reviewer.parse import parse
 from reviewer.parse.readers import ocr
-from reviewer.parse.readers.layout import PAGE_NUMBER, clean
+from reviewer.parse.readers.layout import PAGE_NUMBER, Line, Page, clean
+from reviewer.parse.readers.pdf import _garbled
 
 sys.path.insert(0, str(SAMPLES))
-from make_samples import new_document  # noqa: E402
-from make_samples import expected_text, soffice_pdf  # noqa: E402
+from make_samples import (  # noqa: E402
+    expected_text,
+    new_document,  # noqa: E402
+    soffice_pdf,
+)
 
 
 def _lines(text: str) -> list[str]:
@@ -44,7 +49,7 @@ def test_text_pdf_has_no_page_furniture_or_stray_spaces(pdf_doc):
 @pytest.mark.skipif(not HAS_SOFFICE, reason="未安装 LibreOffice（soffice）")
 def test_paragraph_spanning_a_page_break_is_one_block(tmp_path):
     long = "第二条　" + "本条规定的事项应当依法办理，不得增加申请人的义务。" * 60
-    doc = new_document("某县人民政府文件")          # GB/T 9704 page with a header and a page-number footer
+    doc = new_document("某县人民政府文件")  # GB/T 9704 page with a header and a page-number footer
     doc.add_paragraph("第一条　为了测试跨页段落，制定本办法。")
     doc.add_paragraph(long)
     doc.add_paragraph("第三条　本办法自发布之日起施行。")
@@ -52,7 +57,11 @@ def test_paragraph_spanning_a_page_break_is_one_block(tmp_path):
     pdf = soffice_pdf(tmp_path / "long.docx", tmp_path)
     parsed = parse(pdf)
     assert parsed.source.pages >= 2
-    assert parsed.text.split("\n") == ["第一条　为了测试跨页段落，制定本办法。", long, "第三条　本办法自发布之日起施行。"]
+    assert parsed.text.split("\n") == [
+        "第一条　为了测试跨页段落，制定本办法。",
+        long,
+        "第三条　本办法自发布之日起施行。",
+    ]
     assert parsed.blocks[1]["provenance"]["end_page"] >= 2
     assert parsed.extras["headers"] == ["某县人民政府文件"]
 
@@ -65,8 +74,17 @@ def test_provenance_gives_page_and_box(pdf_doc):
     assert 0 <= x0 < x1 <= 600 and 0 <= top < bottom <= 842
 
 
-@pytest.mark.parametrize(("line", "is_number"), [("— 3 —", True), ("- 12 -", True), ("第3页 共9页", True),
-                                                 ("3/9", True), ("第三条", False), ("2025年", False)])
+@pytest.mark.parametrize(
+    ("line", "is_number"),
+    [
+        ("— 3 —", True),
+        ("- 12 -", True),
+        ("第3页 共9页", True),
+        ("3/9", True),
+        ("第三条", False),
+        ("2025年", False),
+    ],
+)
 def test_page_number_pattern(line, is_number):
     assert bool(PAGE_NUMBER.match(line)) is is_number
 
@@ -93,3 +111,23 @@ def test_scanned_pdf_without_ocr_says_how_to_install(monkeypatch):
     with pytest.raises(DependencyError) as err:
         parse(SAMPLES / "market_scanned.pdf")
     assert err.value.code == "missing_dependency" and "pip install" in err.value.message
+
+
+def test_mixed_pdf_without_ocr_keeps_text_pages_and_warns(monkeypatch):
+    import pypdfium2 as pdfium
+
+    mixed = pdfium.PdfDocument.new()
+    mixed.import_pages(pdfium.PdfDocument(str(SAMPLES / "billboards.pdf")), [0])
+    mixed.import_pages(pdfium.PdfDocument(str(SAMPLES / "market_scanned.pdf")), [0])
+    buf = io.BytesIO()
+    mixed.save(buf)
+    monkeypatch.setattr(ocr, "available", lambda: False)
+    doc = parse(buf.getvalue())
+    assert doc.source.format == "pdf" and doc.articles()[0].label == "第一条"
+    assert "农贸市场" not in doc.text and "第 2 页为扫描图像" in doc.warnings[0]
+
+
+def test_garbled_text_layer_detected():
+    lines = [Line(1, 0, 0, 100, 10, "(cid:12)(cid:34)(cid:56)") for _ in range(5)]
+    assert _garbled(Page(1, 595, 842, lines))
+    assert not _garbled(Page(1, 595, 842, [Line(1, 0, 0, 100, 10, "第一条　正文。")]))

@@ -32,15 +32,25 @@ def test_tree_labels_ids_and_spans():
     kinds = [(n.kind, n.id, n.label) for n in doc.root.walk()][1:]
     assert kinds == [
         ("title", "title1", None),
-        ("chapter", "ch1", "第一章"), ("article", "ch1/art1", "第一条"), ("paragraph", "ch1/art1/p1", None),
-        ("article", "ch1/art2", "第二条"), ("paragraph", "ch1/art2/p1", None),
-        ("item", "ch1/art2/p1/i1", "（一）"), ("subitem", "ch1/art2/p1/i1/s1", "1."),
-        ("subitem", "ch1/art2/p1/i1/s2", "（2）"), ("item", "ch1/art2/p1/i2", "（二）"),
+        ("chapter", "ch1", "第一章"),
+        ("article", "ch1/art1", "第一条"),
+        ("paragraph", "ch1/art1/p1", None),
+        ("article", "ch1/art2", "第二条"),
+        ("paragraph", "ch1/art2/p1", None),
+        ("item", "ch1/art2/p1/i1", "（一）"),
+        ("subitem", "ch1/art2/p1/i1/s1", "1."),
+        ("subitem", "ch1/art2/p1/i1/s2", "（2）"),
+        ("item", "ch1/art2/p1/i2", "（二）"),
         ("paragraph", "ch1/art2/p2", None),
-        ("chapter", "ch2", "第二章"), ("section", "ch2/sec1", "第一节"), ("article", "ch2/sec1/art3", "第三条"),
+        ("chapter", "ch2", "第二章"),
+        ("section", "ch2/sec1", "第一节"),
+        ("article", "ch2/sec1/art3", "第三条"),
         ("paragraph", "ch2/sec1/art3/p1", None),
-        ("closing", "close1", None), ("closing", "close2", None),
-        ("attachment", "att1", "附件：1.养护标准"), ("explanation", "expl1", "关于《某县农村公路养护管理办法》的起草说明")]
+        ("closing", "close1", None),
+        ("closing", "close2", None),
+        ("attachment", "att1", "附件：1.养护标准"),
+        ("explanation", "expl1", "关于《某县农村公路养护管理办法》的起草说明"),
+    ]
 
 
 def test_full_width_spaces_and_headings():
@@ -48,7 +58,7 @@ def test_full_width_spaces_and_headings():
     chapter = next(doc.nodes("chapter"))
     assert chapter.heading == "总则"
     first = doc.articles()[0]
-    assert doc.text[first.children[0].start:first.children[0].end].startswith("为了加强农村公路养护")
+    assert doc.text[first.children[0].start : first.children[0].end].startswith("为了加强农村公路养护")
 
 
 def test_spans_nest_and_quote_text():
@@ -57,7 +67,7 @@ def test_spans_nest_and_quote_text():
         for child in node.children:
             assert node.start <= child.start <= child.end <= node.end
     item = next(doc.nodes("item"))
-    assert doc.text[item.start:item.end] == "（一）县道；\n1.主干线；\n（2）支线；"
+    assert doc.text[item.start : item.end] == "（一）县道；\n1.主干线；\n（2）支线；"
 
 
 def test_parts_and_lookup_by_offset():
@@ -71,7 +81,12 @@ def test_parts_and_lookup_by_offset():
 
 def test_ids_are_stable_when_text_before_changes():
     before = {n.id for n in parse_text(DRAFT).root.walk()}
-    after = {n.id for n in parse_text(DRAFT.replace("为了加强农村公路养护", "为加强和改进农村公路日常养护工作")).root.walk()}
+    after = {
+        n.id
+        for n in parse_text(
+            DRAFT.replace("为了加强农村公路养护", "为加强和改进农村公路日常养护工作")
+        ).root.walk()
+    }
     assert before == after
 
 

@@ -16,9 +16,17 @@ from reviewer.parse.readers import legacy
 DRAFT = "某镇管理办法\n第一条　为了规范管理，制定本办法。\n第二条　本办法自2025年1月1日起施行。\n"
 
 
-@pytest.mark.parametrize("data", [
-    DRAFT.encode("utf-8"), b"\xef\xbb\xbf" + DRAFT.encode("utf-8"), DRAFT.encode("gb18030"), DRAFT.encode("gbk"),
-    DRAFT.encode("utf-16"), DRAFT.replace("\n", "\r\n").encode("gb18030")])
+@pytest.mark.parametrize(
+    "data",
+    [
+        DRAFT.encode("utf-8"),
+        b"\xef\xbb\xbf" + DRAFT.encode("utf-8"),
+        DRAFT.encode("gb18030"),
+        DRAFT.encode("gbk"),
+        DRAFT.encode("utf-16"),
+        DRAFT.replace("\n", "\r\n").encode("gb18030"),
+    ],
+)
 def test_text_encodings_detected(data):
     doc = parse(data, filename="x.txt")
     assert doc.text.rstrip("\n") == DRAFT.rstrip("\n")
@@ -50,21 +58,42 @@ def test_legacy_without_libreoffice_says_so(monkeypatch):
     assert "LibreOffice" in err.value.message
 
 
-@pytest.fixture(scope="module")
-def doc_bytes():
+def _convert(target: str) -> bytes:
+    """stalls.docx converted by LibreOffice to ``target`` (doc, rtf, odt)."""
     if not HAS_SOFFICE:
         pytest.skip("未安装 LibreOffice（soffice）")
     with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp}/p", "--headless", "--convert-to", "doc",
-                        "--outdir", tmp, str(SAMPLES / "stalls.docx")], check=True, capture_output=True, timeout=180)
-        return (Path(tmp) / "stalls.doc").read_bytes()
+        cmd = [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp}/p",
+            "--headless",
+            "--convert-to",
+            target,
+            "--outdir",
+            tmp,
+            str(SAMPLES / "stalls.docx"),
+        ]
+        subprocess.run(cmd, check=True, capture_output=True, timeout=180)
+        return (Path(tmp) / f"stalls.{target}").read_bytes()
+
+
+@pytest.fixture(scope="module")
+def original():
+    return parse(SAMPLES / "stalls.docx")
 
 
 @pytest.mark.libreoffice
-def test_doc_and_wps_converted(doc_bytes):
-    original = parse(SAMPLES / "stalls.docx")
-    for name, fmt in (("草案.doc", "doc"), ("草案.wps", "wps")):
-        doc = parse(doc_bytes, filename=name)
-        assert doc.source.format == fmt
-        assert [a.label for a in doc.articles()] == [a.label for a in original.articles()]
-        assert doc.metadata.title == original.metadata.title
+@pytest.mark.parametrize(
+    ("target", "name", "fmt"),
+    [
+        ("doc", "草案.doc", "doc"),
+        ("doc", "草案.wps", "wps"),
+        ("rtf", "草案.docx", "rtf"),
+        ("odt", "草案.odt", "odt"),
+    ],
+)
+def test_other_word_processor_formats_converted(original, target, name, fmt):
+    doc = parse(_convert(target), filename=name)
+    assert doc.source.format == fmt and "LibreOffice" in doc.warnings[-1]
+    assert [a.label for a in doc.articles()] == [a.label for a in original.articles()]
+    assert doc.metadata.title == original.metadata.title

@@ -64,8 +64,9 @@ def database_url(request, tmp_path) -> Iterator[str | None]:
 
 
 def make_settings(tmp_path, database_url: str | None, **extra: Any) -> Settings:
+    values = {"worker_mode": "thread", "workers": 1} | extra
     return Settings(_env_file=None, FASHEN_DATA_DIR=tmp_path / "var", database_url=database_url,
-                    secret_key="test-secret", worker_mode="thread", workers=1, **extra)
+                    secret_key="test-secret", **values)
 
 
 @dataclass
@@ -92,10 +93,9 @@ class World:
     def wait(self, c: TestClient, sid: int, number: int = 1, timeout: float = 60) -> dict:
         end = time.monotonic() + timeout
         while time.monotonic() < end:
-            v = c.get(f"/api/submissions/{sid}/versions/{number}").json()
+            v = c.get(f"/api/submissions/{sid}/versions/{number}?wait=5").json()
             if v["job"]["status"] in ("done", "failed"):
                 return v
-            time.sleep(0.1)
         raise AssertionError("审查任务超时")
 
 

@@ -26,8 +26,13 @@ class ReadContext:
     deadline: Deadline
 
     def source(self, fmt: str, data: bytes, pages: int | None = None) -> SourceInfo:
-        return SourceInfo(format=fmt, filename=self.filename, sha256=hashlib.sha256(data).hexdigest(),
-                          size=len(data), pages=pages)
+        return SourceInfo(
+            format=fmt,
+            filename=self.filename,
+            sha256=hashlib.sha256(data).hexdigest(),
+            size=len(data),
+            pages=pages,
+        )
 
 
 def sniff(data: bytes) -> str:
@@ -68,8 +73,9 @@ def _load(source: str | Path | bytes, filename: str | None, limits: Limits) -> t
 
 
 def _too_big(size: int, limits: Limits) -> LimitError:
-    return LimitError(f"文件过大（{size / 1048576:.1f} MB），上限为 {limits.max_bytes / 1048576:.0f} MB。",
-                      code="too_large")
+    return LimitError(
+        f"文件过大（{size / 1048576:.1f} MB），上限为 {limits.max_bytes / 1048576:.0f} MB。", code="too_large"
+    )
 
 
 def read(source: str | Path | bytes, filename: str | None = None, limits: Limits | None = None) -> Document:
@@ -85,8 +91,10 @@ def read(source: str | Path | bytes, filename: str | None = None, limits: Limits
         raise
     except (MemoryError, RecursionError) as exc:
         raise LimitError("文件结构过于复杂，超出处理能力，已停止。", code="too_complex") from exc
-    except Exception as exc:        # a third-party parser choking on malformed input: never a crash
-        raise InputError("文件内容无法解析，可能已损坏。", code="corrupt", detail=f"{type(exc).__name__}: {exc}") from exc
+    except Exception as exc:  # a third-party parser choking on malformed input: never a crash
+        raise InputError(
+            "文件内容无法解析，可能已损坏。", code="corrupt", detail=f"{type(exc).__name__}: {exc}"
+        ) from exc
     if not doc.text.strip():
         raise InputError("文件中没有可识别的文字。", code="no_text")
     return doc

@@ -1,5 +1,5 @@
 """Word .docx: body paragraphs and table cells in document order, tracked changes accepted, auto-numbering
-rendered; headers, footers, footnotes, endnotes and comments kept apart in ``Document.extras``.
+rendered; headers, footers, footnotes, endnotes, comments and text boxes kept apart in ``Document.extras``.
 
 Offset mapping (for writers that annotate the user's own file): every block's provenance holds
 ``paragraph`` — the index of its ``w:p`` in :func:`body_paragraphs` — and ``numbering_prefix``, the number
@@ -20,18 +20,30 @@ from lxml import etree
 from reviewer.errors import InputError
 from reviewer.model import Document
 from reviewer.parse.readers import SUPPORTED, ReadContext
-from reviewer.parse.readers.numbering import W, Numbering
+from reviewer.parse.readers.numbering import Numbering, W
 from reviewer.parse.readers.safezip import SafeZip
 
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 MAIN_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 STRICT_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 ODT_MIME = b"application/vnd.oasis.opendocument.text"
 
 # Containers whose runs Word shows; w:del, w:moveFrom, text boxes and math are not body text.
-_TRANSPARENT = {f"{W}{t}" for t in ("hyperlink", "ins", "moveTo", "smartTag", "sdt", "sdtContent", "customXml",
-                                    "fldSimple", "dir", "bdo")}
+_TRANSPARENT = {
+    f"{W}{t}"
+    for t in (
+        "hyperlink",
+        "ins",
+        "moveTo",
+        "smartTag",
+        "sdt",
+        "sdtContent",
+        "customXml",
+        "fldSimple",
+        "dir",
+        "bdo",
+    )
+}
 _P, _R, _TBL, _TR, _TC = f"{W}p", f"{W}r", f"{W}tbl", f"{W}tr", f"{W}tc"
 _SKIP_ANCESTOR = {f"{W}txbxContent", f"{W}del", f"{W}moveFrom"}
 
@@ -82,7 +94,7 @@ def body_paragraphs(body: etree._Element) -> list[etree._Element]:
 
     Works on python-docx's ``document.element.body`` as well.
     """
-    return [p for p in body.iter(_P) if not any(a.tag in _SKIP_ANCESTOR for a in p.iterancestors())]
+    return [p for p in body.iter(_P) if not _skipped(p)]
 
 
 def _rels(sz: SafeZip, part: str) -> dict[str, tuple[str, str]]:
@@ -96,7 +108,11 @@ def _rels(sz: SafeZip, part: str) -> dict[str, tuple[str, str]]:
         if rel.get("TargetMode") == "External":
             continue
         target = rel.get("Target", "")
-        target = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+        target = (
+            target.lstrip("/")
+            if target.startswith("/")
+            else posixpath.normpath(posixpath.join(folder, target))
+        )
         out[rel.get("Id", "")] = (rel.get("Type", "").rsplit("/", 1)[-1], target)
     return out
 
@@ -119,7 +135,9 @@ def read_zip(data: bytes, ctx: ReadContext) -> Document:
     if main is None:
         if "[Content_Types].xml" in sz.names or "word/" in {n[:5] for n in sz.names}:
             raise InputError("Word 文档缺少正文部件（word/document.xml），文件可能已损坏。", code="corrupt")
-        raise InputError("这是一个压缩包或其他 Office 文件，不是 Word 文档。" + SUPPORTED, code="unsupported_type")
+        raise InputError(
+            "这是一个压缩包或其他 Office 文件，不是 Word 文档。" + SUPPORTED, code="unsupported_type"
+        )
     return read_docx(sz, main, data, ctx)
 
 
@@ -130,8 +148,9 @@ def read_docx(sz: SafeZip, main: str, data: bytes, ctx: ReadContext) -> Document
     if root is None or root.tag.split("}")[0].lstrip("{") not in (MAIN_NS, STRICT_NS):
         raise InputError("Word 文档的正文部件无法识别，文件可能已损坏。", code="corrupt")
     if root.tag.startswith("{" + STRICT_NS):
-        raise InputError("暂不支持 Strict Open XML 格式的 Word 文档，请另存为普通 .docx 后重试。",
-                         code="unsupported_type")
+        raise InputError(
+            "暂不支持 Strict Open XML 格式的 Word 文档，请另存为普通 .docx 后重试。", code="unsupported_type"
+        )
     body = root.find(f"{W}body")
     if body is None:
         raise InputError("Word 文档缺少正文（w:body），文件可能已损坏。", code="corrupt")
@@ -142,6 +161,9 @@ def read_docx(sz: SafeZip, main: str, data: bytes, ctx: ReadContext) -> Document
     numbering = Numbering(_first_xml(sz, by_kind.get("numbering")), _first_xml(sz, by_kind.get("styles")))
     blocks = list(_blocks(body, numbering, ctx))
     extras = _extras(sz, by_kind)
+    boxes = list(dict.fromkeys(t for box in body.iter(f"{W}txbxContent") if (t := _box_text(box))))
+    if boxes:
+        extras["textboxes"] = boxes
     return assemble(blocks, ctx.source("docx", data), extras=extras)
 
 
@@ -178,6 +200,10 @@ def _blocks(body: etree._Element, numbering: Numbering, ctx: ReadContext) -> Ite
         yield {"text": prefix + paragraph_text(el), "provenance": prov}
 
 
+def _box_text(box: etree._Element) -> str:
+    return "\n".join(t for t in (paragraph_text(p).strip() for p in box.iter(_P)) if t)
+
+
 def _skipped(el: etree._Element) -> bool:
     return any(a.tag in _SKIP_ANCESTOR for a in el.iterancestors())
 
@@ -185,9 +211,13 @@ def _skipped(el: etree._Element) -> bool:
 def _extras(sz: SafeZip, by_kind: dict[str, list[str]]) -> dict[str, list[str]]:
     """Text that is not body: headers, footers, footnotes, endnotes and comments."""
     out: dict[str, list[str]] = {}
-    for kind, key, item in (("header", "headers", None), ("footer", "footers", None),
-                            ("footnotes", "footnotes", "footnote"), ("endnotes", "endnotes", "endnote"),
-                            ("comments", "comments", "comment")):
+    for kind, key, item in (
+        ("header", "headers", None),
+        ("footer", "footers", None),
+        ("footnotes", "footnotes", "footnote"),
+        ("endnotes", "endnotes", "endnote"),
+        ("comments", "comments", "comment"),
+    ):
         texts: list[str] = []
         for name in sorted(by_kind.get(kind, [])):
             root = sz.xml(name)

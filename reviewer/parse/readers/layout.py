@@ -18,17 +18,21 @@ from typing import Any
 _CJK = "\u2014\u2026\u2018-\u201d\u00b7\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
 _SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}])[ \t\u00a0\u3000]+|[ \t\u00a0\u3000]+(?=[{_CJK}])")
 _LEAD_LABEL = re.compile(r"^(第[一二三四五六七八九十百千零〇0-9０-９]+[编章节条])[ \t\u00a0\u3000]+(?=\S)")
-_STARTS_STRUCTURE = re.compile(r"^(第[一二三四五六七八九十百千零〇0-9]+[编章节条]|[（(][一二三四五六七八九十]+[）)]|"
-                               r"[一二三四五六七八九十]+、|[0-9]{1,2}[\.．、](?![0-9])|附件|附：)")
-PAGE_NUMBER = re.compile(r"^[—\-–－~·\s]*(?:第\s*)?[0-9]{1,4}\s*(?:页)?(?:\s*[/／]\s*[0-9]{1,4}|\s*共\s*[0-9]{1,4}\s*页)?"
-                         r"[—\-–－~·\s]*$")
+_STARTS_STRUCTURE = re.compile(
+    r"^(第[一二三四五六七八九十百千零〇0-9]+[编章节条]|[（(][一二三四五六七八九十]+[）)]|"
+    r"[一二三四五六七八九十]+、|[0-9]{1,2}[\.．、](?![0-9])|附件|附：)"
+)
+PAGE_NUMBER = re.compile(
+    r"^[—\-–－~·\s]*(?:第\s*)?[0-9]{1,4}\s*(?:页)?(?:\s*[/／]\s*[0-9]{1,4}|\s*共\s*[0-9]{1,4}\s*页)?"
+    r"[—\-–－~·\s]*$"
+)
 _ENDS_SENTENCE = ("。", "；", "：", "！", "？", ".", ";", ":", "!", "?", "”")
 _HALF_PARENS = str.maketrans({"(": "（", ")": "）", ",": "，", ";": "；", ":": "："})
 
 
 @dataclass(slots=True)
 class Line:
-    page: int          # 1-based
+    page: int  # 1-based
     x0: float
     top: float
     x1: float
@@ -42,7 +46,7 @@ class Line:
 
 @dataclass(slots=True)
 class Page:
-    number: int        # 1-based
+    number: int  # 1-based
     width: float
     height: float
     lines: list[Line]
@@ -52,7 +56,7 @@ def clean(text: str) -> str:
     """Spaces next to Chinese characters removed; one U+3000 kept after a leading 第X条/章/节 label."""
     m = _LEAD_LABEL.match(text)
     if m:
-        return m.group(1) + "\u3000" + _SPACE_NEAR_CJK.sub("", text[m.end():])
+        return m.group(1) + "\u3000" + _SPACE_NEAR_CJK.sub("", text[m.end() :])
     return _SPACE_NEAR_CJK.sub("", text)
 
 
@@ -61,7 +65,7 @@ def fullwidth_punct(text: str) -> str:
     out = []
     for i, ch in enumerate(text):
         if ch in "(),;:":
-            near = text[max(0, i - 1):i] + text[i + 1:i + 2]
+            near = text[max(0, i - 1) : i] + text[i + 1 : i + 2]
             if re.search(f"[{_CJK}]", near):
                 ch = ch.translate(_HALF_PARENS)
         out.append(ch)
@@ -110,16 +114,29 @@ def paragraphs(pages: list[Page], noisy: bool = False) -> list[dict[str, Any]]:
     if not lines:
         return []
     size = statistics.median(ln.size for ln in lines) or 1.0
-    left, right = _edge([ln.x0 for ln in lines], size, low=True), _edge([ln.x1 for ln in lines], size, low=False)
+    left, right = (
+        _edge([ln.x0 for ln in lines], size, low=True),
+        _edge([ln.x1 for ln in lines], size, low=False),
+    )
     centre = (left + right) / 2
-    gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:], strict=False) if a.page == b.page and b.top > a.bottom]
+    gaps = [
+        b.top - a.bottom
+        for a, b in zip(lines, lines[1:], strict=False)
+        if a.page == b.page and b.top > a.bottom
+    ]
     gap = statistics.median(gaps) if gaps else size
     blocks: list[dict[str, Any]] = []
     prev: Line | None = None
     for ln in lines:
         if prev is None or _starts_paragraph(prev, ln, left, right, centre, size, gap, noisy):
-            blocks.append({"parts": [ln.text.strip()], "page": ln.page,
-                           "bbox": [ln.x0, ln.top, ln.x1, ln.bottom], "end_page": ln.page})
+            blocks.append(
+                {
+                    "parts": [ln.text.strip()],
+                    "page": ln.page,
+                    "bbox": [ln.x0, ln.top, ln.x1, ln.bottom],
+                    "end_page": ln.page,
+                }
+            )
         else:
             block = blocks[-1]
             block["parts"].append(ln.text.strip())
@@ -152,15 +169,23 @@ def _edge(values: list[float], size: float, low: bool) -> float:
 def _join(parts: list[str]) -> str:
     text = parts[0]
     for part in parts[1:]:
-        sep = " " if text[-1:].isascii() and text[-1:].isalnum() and part[:1].isascii() and part[:1].isalnum() else ""
+        sep = (
+            " "
+            if text[-1:].isascii() and text[-1:].isalnum() and part[:1].isascii() and part[:1].isalnum()
+            else ""
+        )
         text += sep + part
     return text
 
 
 def _centred(ln: Line, left: float, right: float, centre: float, size: float) -> bool:
     """A short line with (nearly) equal margins: a title or heading."""
-    return (ln.x0 - left > size * 0.8 and right - ln.x1 > size * 0.8
-            and abs((ln.x0 + ln.x1) / 2 - centre) < size * 0.5 and ln.x1 - ln.x0 < 0.85 * (right - left))
+    return (
+        ln.x0 - left > size * 0.8
+        and right - ln.x1 > size * 0.8
+        and abs((ln.x0 + ln.x1) / 2 - centre) < size * 0.5
+        and ln.x1 - ln.x0 < 0.85 * (right - left)
+    )
 
 
 def _wrapped_heading(prev: Line, ln: Line, left: float, right: float, size: float) -> bool:
@@ -168,12 +193,19 @@ def _wrapped_heading(prev: Line, ln: Line, left: float, right: float, size: floa
     wide = prev.x1 - prev.x0 >= 0.85 * (right - left)
     same = abs(prev.size - ln.size) <= 0.1 * max(prev.size, ln.size)
     close = ln.page == prev.page and ln.top - prev.bottom < size
-    return (wide and same and close and not prev.text.rstrip().endswith(_ENDS_SENTENCE)
-            and not _STARTS_STRUCTURE.match(ln.text.lstrip()) and not ln.text.lstrip().startswith(("（", "(")))
+    return (
+        wide
+        and same
+        and close
+        and not prev.text.rstrip().endswith(_ENDS_SENTENCE)
+        and not _STARTS_STRUCTURE.match(ln.text.lstrip())
+        and not ln.text.lstrip().startswith(("（", "("))
+    )
 
 
-def _starts_paragraph(prev: Line, ln: Line, left: float, right: float, centre: float, size: float,
-                      gap: float, noisy: bool) -> bool:
+def _starts_paragraph(
+    prev: Line, ln: Line, left: float, right: float, centre: float, size: float, gap: float, noisy: bool
+) -> bool:
     indented = ln.x0 - left > size
     centred = _centred(ln, left, right, centre, size)
     if centred and _wrapped_heading(prev, ln, left, right, size):

@@ -11,7 +11,12 @@ from reviewer.errors import DependencyError, InputError, LimitError
 from reviewer.model import Document
 from reviewer.parse.readers import ReadContext
 
-_NAMES = {"doc": "Word 97-2003（.doc）", "wps": "WPS 文字（.wps）", "rtf": "RTF", "odt": "OpenDocument（.odt）"}
+_NAMES = {
+    "doc": "Word 97-2003（.doc）",
+    "wps": "WPS 文字（.wps）",
+    "rtf": "RTF",
+    "odt": "OpenDocument（.odt）",
+}
 
 
 def soffice() -> str | None:
@@ -29,14 +34,26 @@ def convert_to_docx(data: bytes, suffix: str, timeout: float) -> bytes:
     """Convert with ``soffice --headless --convert-to docx`` in a private profile; the .docx bytes."""
     exe = soffice()
     if exe is None:
-        raise DependencyError("读取该格式需要安装 LibreOffice（例如 apt-get install libreoffice-writer-nogui），"
-                              "或先在 Word/WPS 中另存为 .docx 后再提交。", code="missing_dependency")
+        raise DependencyError(
+            "读取该格式需要安装 LibreOffice（例如 apt-get install libreoffice-writer-nogui），"
+            "或先在 Word/WPS 中另存为 .docx 后再提交。",
+            code="missing_dependency",
+        )
     with tempfile.TemporaryDirectory(prefix="fashen-soffice-") as tmp:
         src = Path(tmp) / f"input.{suffix}"
         src.write_bytes(data)
         out_dir = Path(tmp) / "out"
-        cmd = [exe, f"-env:UserInstallation=file://{tmp}/profile", "--headless", "--norestore",
-               "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out_dir), str(src)]
+        cmd = [
+            exe,
+            f"-env:UserInstallation=file://{tmp}/profile",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(out_dir),
+            str(src),
+        ]
         try:
             subprocess.run(cmd, capture_output=True, timeout=max(timeout, 1), check=False)
         except subprocess.TimeoutExpired as exc:

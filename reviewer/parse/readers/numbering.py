@@ -22,8 +22,21 @@ _LEGAL = str.maketrans("一二三四五六七八九十百千", "壹贰叁肆伍�
 
 def _roman(n: int) -> str:
     out = ""
-    for value, sym in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
-                       (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+    for value, sym in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
         while n >= value:
             out += sym
             n -= value
@@ -40,8 +53,15 @@ def _enclosed(table: str, n: int) -> str:
 
 def format_number(n: int, fmt: str) -> str:
     """One counter value in Word's ``w:numFmt``; unknown formats fall back to decimal."""
-    if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting",
-               "taiwaneseCountingThousand", "koreanCounting", "ideographDigital"):
+    if fmt in (
+        "chineseCounting",
+        "chineseCountingThousand",
+        "japaneseCounting",
+        "taiwaneseCounting",
+        "taiwaneseCountingThousand",
+        "koreanCounting",
+        "ideographDigital",
+    ):
         return int_to_cn(n)
     if fmt == "chineseLegalSimplified":
         return int_to_cn(n).translate(_LEGAL)
@@ -78,8 +98,8 @@ class _Level:
     fmt: str = "decimal"
     text: str = ""
     suffix: str = "\u3000"
-    restart: int | None = None        # w:lvlRestart: restart after this (1-based) level; 0 never
-    legal: bool = False               # w:isLgl: show every level in decimal
+    restart: int | None = None  # w:lvlRestart: restart after this (1-based) level; 0 never
+    legal: bool = False  # w:isLgl: show every level in decimal
 
 
 @dataclass(slots=True)
@@ -103,7 +123,8 @@ def _levels(parent: etree._Element) -> dict[int, _Level]:
             text=_val(lvl.find(f"{W}lvlText"), "") or "",
             suffix=_SUFFIX.get(_val(lvl.find(f"{W}suff"), "tab") or "tab", "\u3000"),
             restart=int(restart) if restart and restart.isdigit() else None,
-            legal=lvl.find(f"{W}isLgl") is not None)
+            legal=lvl.find(f"{W}isLgl") is not None,
+        )
     return out
 
 
@@ -131,8 +152,10 @@ class Numbering:
                 num_pr = style.find(f"{W}pPr/{W}numPr")
                 if num_pr is not None:
                     ilvl = _val(num_pr.find(f"{W}ilvl"))
-                    self.style_num[sid] = (_val(num_pr.find(f"{W}numId")),
-                                           int(ilvl) if ilvl and ilvl.isdigit() else None)
+                    self.style_num[sid] = (
+                        _val(num_pr.find(f"{W}numId")),
+                        int(ilvl) if ilvl and ilvl.isdigit() else None,
+                    )
         if numbering is None:
             return
         links: dict[str, str] = {}
@@ -152,9 +175,9 @@ class Numbering:
                 so = _val(ov.find(f"{W}startOverride"))
                 if so and so.isdigit():
                     starts[ilvl] = int(so)
-                overrides.update({ilvl: lv for lv in _levels(ov).values()})
+                overrides.update(_levels(ov))
             self.nums[nid] = (aid, starts, overrides)
-        for aid, style_id in links.items():          # numStyleLink: the list is defined by a style's num
+        for aid, style_id in links.items():  # numStyleLink: the list is defined by a style's num
             target = self.style_num.get(style_id, (None, None))[0]
             if target in self.nums and self.nums[target][0] != aid:
                 self.abstract[aid] = self.abstract.get(self.nums[target][0], self.abstract[aid])
@@ -200,7 +223,7 @@ class Numbering:
             for k, v in starts.items():
                 lst.counters[k] = v - 1
         current = lst.counters.get(ilvl)
-        lst.counters[ilvl] = (level.start if current is None else current + 1)
+        lst.counters[ilvl] = level.start if current is None else current + 1
         for deeper in [k for k in lst.counters if k > ilvl]:
             threshold = levels[deeper].restart if deeper in levels else None
             if threshold is None or (threshold and ilvl <= threshold - 1):

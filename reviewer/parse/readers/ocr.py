@@ -54,6 +54,14 @@ def _rows(pieces: list[Line]) -> list[Line]:
     for row in rows:
         row.sort(key=lambda p: p.x0)
         text = "\u3000".join(p.text for p in row)
-        out.append(Line(row[0].page, row[0].x0, min(p.top for p in row), max(p.x1 for p in row),
-                        max(p.bottom for p in row), text))
+        out.append(
+            Line(
+                row[0].page,
+                row[0].x0,
+                min(p.top for p in row),
+                max(p.x1 for p in row),
+                max(p.bottom for p in row),
+                text,
+            )
+        )
     return out

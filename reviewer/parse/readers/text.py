@@ -44,7 +44,9 @@ def _looks_textual(text: str) -> bool:
 
 
 def _binary() -> InputError:
-    return InputError("无法识别的文件类型（不是文本、Word 或 PDF 文件）。" + SUPPORTED, code="unsupported_type")
+    return InputError(
+        "无法识别的文件类型（不是文本、Word 或 PDF 文件）。" + SUPPORTED, code="unsupported_type"
+    )
 
 
 def read_text(data: bytes, ctx: ReadContext) -> Document:
@@ -55,5 +57,8 @@ def read_text(data: bytes, ctx: ReadContext) -> Document:
     fmt = "md" if name.endswith((".md", ".markdown")) else "txt"
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     blocks = [{"text": line, "provenance": {"line": i}} for i, line in enumerate(lines, 1)]
-    return assemble(blocks, ctx.source(fmt, data), warnings=[] if encoding.startswith("utf") else
-                    [f"文件编码为 {encoding.upper()}，已按该编码读取。"])
+    return assemble(
+        blocks,
+        ctx.source(fmt, data),
+        warnings=[] if encoding.startswith("utf") else [f"文件编码为 {encoding.upper()}，已按该编码读取。"],
+    )
