@@ -46,7 +46,9 @@ PROBLEMS = [
 def build_docx(path: Path, target_chars: int = 33_000) -> int:
     doc = DocxDocument()
     doc.add_paragraph("某县城区市场秩序管理办法（征求意见稿）")
-    doc.add_paragraph("第一条　为规范市场秩序，根据《中华人民共和国食品安全法》等法律、法规，结合本县实际，制定本办法。")
+    doc.add_paragraph(
+        "第一条　为规范市场秩序，根据《中华人民共和国食品安全法》等法律、法规，结合本县实际，制定本办法。"
+    )
     n, chars = 2, 0
     while chars < target_chars:
         para = "".join(LAWFUL[(n + k) % len(LAWFUL)] for k in range(2))
@@ -78,7 +80,7 @@ def main() -> None:
         chars = build_docx(path)
         doc = parse(path)
         parse_s = timed(lambda: parse(path), args.repeat)
-    catalog.get()                                   # warm imports and the process cache
+    catalog.get()  # warm imports and the process cache
     ctx = Context(fragment=is_fragment(doc))
     engine_s = timed(lambda: run(doc, ctx), args.repeat)
     load_s = timed(catalog.load, args.repeat)
@@ -90,11 +92,19 @@ def main() -> None:
     cat = catalog.get()
     python_ids = {r.id for r in cat.rules if r.spec.check == "python"}
     yaml_s = timed(lambda: review(doc, ctx, cat, {r.id for r in cat.rules} - python_ids), args.repeat)
-    print(f"文档 {len(doc.text)} 字（正文约 {chars} 字），{len(doc.articles())} 条，规则 {len(held.rules)} 条，发现 {findings} 个")
+    print(
+        f"文档 {len(doc.text)} 字（正文约 {chars} 字），{len(doc.articles())} 条，规则 {len(held.rules)} 条，发现 {findings} 个"
+    )
     print(f"基线：解析 .docx        {parse_s * 1000:8.1f} ms")
-    print(f"引擎审查              {engine_s * 1000:8.1f} ms   与解析之比 {engine_s / parse_s:5.2f}（目标 ≤ 0.50）")
-    print(f"  其中 YAML 规则      {yaml_s * 1000:8.1f} ms   与解析之比 {yaml_s / parse_s:5.2f}（其余为 Python 检查）")
-    print(f"加载并编译规则目录    {load_s * 1000:8.1f} ms   与解析之比 {load_s / parse_s:5.2f}（目标 ≤ 300 ms）")
+    print(
+        f"引擎审查              {engine_s * 1000:8.1f} ms   与解析之比 {engine_s / parse_s:5.2f}（目标 ≤ 0.50）"
+    )
+    print(
+        f"  其中 YAML 规则      {yaml_s * 1000:8.1f} ms   与解析之比 {yaml_s / parse_s:5.2f}（其余为 Python 检查）"
+    )
+    print(
+        f"加载并编译规则目录    {load_s * 1000:8.1f} ms   与解析之比 {load_s / parse_s:5.2f}（目标 ≤ 300 ms）"
+    )
     print(f"规则目录占用内存      {size / 2**20:8.1f} MB  （目标 ≤ 150 MB）")
 
 

@@ -5,6 +5,8 @@ counter; after ``job_max_attempts`` they are marked failed with the reason.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import multiprocessing
 import threading
@@ -66,7 +68,7 @@ class WorkerPool:
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._lock = threading.Lock()
-        self._finished = threading.Condition()
+        self._listeners: set[tuple[asyncio.AbstractEventLoop, asyncio.Event]] = set()
         self._threads: list[threading.Thread] = []
         self._executor: Executor | None = None
         self._last_reap = 0.0
@@ -91,17 +93,34 @@ class WorkerPool:
     def notify(self) -> None:
         self._wake.set()
 
-    def wait_for(self, done: Callable[[], bool], timeout: float) -> bool:
-        """Block until ``done()`` holds (re-checked whenever a job of this process finishes, and every
-        quarter second for jobs finished by other processes) or ``timeout`` seconds pass."""
-        end = time.monotonic() + timeout
-        while not done():
-            left = end - time.monotonic()
-            if left <= 0:
-                return False
-            with self._finished:
-                self._finished.wait(min(left, 0.25))
-        return True
+    async def wait_for(self, done: Callable[[], bool], timeout: float) -> bool:
+        """Wait without holding a thread until ``done()`` holds or ``timeout`` seconds pass; re-checked when a
+        job of this process finishes and every quarter second (for jobs finished by other processes)."""
+        loop = asyncio.get_running_loop()
+        event = asyncio.Event()
+        listener = (loop, event)
+        with self._lock:
+            self._listeners.add(listener)
+        try:
+            end = loop.time() + timeout
+            while not done():
+                left = end - loop.time()
+                if left <= 0:
+                    return False
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(event.wait(), min(left, 0.25))
+                event.clear()
+            return True
+        finally:
+            with self._lock:
+                self._listeners.discard(listener)
+
+    def _announce(self) -> None:
+        with self._lock:
+            listeners = list(self._listeners)
+        for loop, event in listeners:
+            with contextlib.suppress(RuntimeError):      # the loop may have closed
+                loop.call_soon_threadsafe(event.set)
 
     def _new_executor(self) -> Executor:
         if self.settings.worker_mode == "thread":
@@ -231,5 +250,4 @@ class WorkerPool:
                 raise
             log.exception("storing the result of job %s failed", job_id)
             self._finish(job_id, error=f"保存审查结果失败（{type(exc).__name__}）。")
-        with self._finished:
-            self._finished.notify_all()
+        self._announce()

@@ -18,12 +18,21 @@ from reviewer.checks import Context, register
 from reviewer.model import Document, Hit
 
 PROVINCES_FILE = Path(__file__).resolve().parent.parent / "engine" / "provinces.yaml"
-PROVISIONAL_RE = re.compile(r"本(?:暂行|试行)|起试行|试行期|暂行(?:办法|规定|细则|规则|意见|措施)|[（(]试行[）)]|试行(?:办法|规定|细则|意见)")
-MAKES_RE = re.compile(r"制定本(?:办法|规定|细则|规则|意见|方案|制度|措施|决定|通知|实施意见)")
-PAST_RE = re.compile(r"(?:自|从|对)?(?P<y>[12][0-9]{3})年(?:(?P<m>[0-9]{1,2})月(?:(?P<d>[0-9]{1,2})日)?)?"
-                     r"(?P<dir>以来|以后|之后|后|起(?!施行|实施|执行|生效)|至今)")
-APPLIES_RE = re.compile(r"(?:按照|依照|适用|按|依据)本(?:办法|规定|细则|意见|方案|措施)|本(?:办法|规定)规定"
-                        r"|追回|退还|补缴|补交|收回|追缴|一并(?:处理|清理|查处)|重新核定|作废|核减")
+PROVISIONAL_RE = re.compile(
+    r"本(?:暂行|试行)|起试行|试行期|暂行(?:办法|规定|细则|规则|意见|措施)|[（(]试行[）)]|试行(?:办法|规定|细则|意见)"
+)
+MAKES_RE = re.compile(r"制定本(?:实施)?(?:办法|规定|细则|规则|意见|方案|制度|措施|决定|通知|实施意见)")
+PAST_RE = re.compile(
+    r"(?:自|从|对)?(?P<y>[12][0-9]{3})年(?:(?P<m>[0-9]{1,2})月(?:(?P<d>[0-9]{1,2})日)?)?"
+    r"(?P<dir>以来|以后|之后|后|起(?!施行|实施|执行|生效)|至今|至本(?:办法|规定|细则|意见|方案))"
+)
+APPLIES_RE = re.compile(
+    r"(?:按照|依照|适用|按|依据)本(?:办法|规定|细则|意见|方案|措施)|本(?:办法|规定)规定"
+    r"|追回|退还|补缴|补交|收回|追缴|一并(?:处理|清理|查处|拆除)|重新核定|重新审核|作废|核减|取消|撤销|注销|拆除"
+)
+DOCUMENT_RE = re.compile(
+    r"本(?:暂行|试行)?(?:办法|规定|细则|规则|意见|方案|通知|决定|措施|制度|文件|实施细则)|施行|实施"
+)
 _SENT_RE = re.compile(r"[^。；！？\n]+[。；！？]?")
 
 
@@ -47,7 +56,9 @@ def _anchor(doc: Document) -> tuple[int, int]:
     """The title when there is one, else the first non-empty line."""
     title = next((n for n in doc.root.children if n.kind == "title"), None)
     if title:
-        return title.start, title.end
+        m = re.search(r"[^#\s][^\n]*", doc.text[title.start : title.end])
+        if m:
+            return title.start + m.start(), title.start + m.start() + len(m.group(0).rstrip())
     m = re.search(r"\S[^\n]*", doc.text)
     return (m.start(), m.start() + len(m.group(0).rstrip())) if m else (0, 0)
 
@@ -56,15 +67,23 @@ def _is_provisional(doc: Document) -> bool:
     return doc.metadata.provisional or bool(PROVISIONAL_RE.search(doc.text))
 
 
+def _about_document(text: str, offset: int) -> bool:
+    """Whether the sentence at ``offset`` speaks of the document itself (not of a licence or a card)."""
+    start = max(text.rfind(ch, 0, offset) for ch in "。；\n") + 1
+    ends = [i for i in (text.find(ch, offset) for ch in "。；\n") if i >= 0]
+    sentence = text[start : min(ends) if ends else len(text)]
+    return bool(DOCUMENT_RE.search(sentence))
+
+
 @register("procedure.validity_ceiling")
 def validity_ceiling(doc: Document, ctx: Context):
     """有效期 longer than the ceiling (5 years, 2 for 暂行/试行, per province)."""
     v = doc.metadata.validity
-    if v is None or v.indefinite:
+    if v is None or v.indefinite or not _about_document(doc.text, v.start):
         return
     years = v.years
     if years is None and v.until:
-        start = doc.metadata.effective_date or doc.metadata.issue_date
+        start = doc.metadata.effective_date or doc.metadata.issue_date or ctx.judged_at(doc)
         years = (v.until - start).days / 365.25 if start else None
     if years is None:
         return
@@ -72,8 +91,12 @@ def validity_ceiling(doc: Document, ctx: Context):
     limit = ceiling(ctx, provisional)
     if years > limit + 0.01:
         kind = "暂行、试行文件" if provisional else "规范性文件"
-        yield Hit(v.start, v.end, message=f"有效期「{v.text}」超过{kind}有效期上限（{limit:g}年）。",
-                  data={"years": years, "limit": limit})
+        yield Hit(
+            v.start,
+            v.end,
+            message=f"有效期「{v.text}」超过{kind}有效期上限（{limit:g}年）。",
+            data={"years": years, "limit": limit},
+        )
 
 
 @register("procedure.missing_basis")
@@ -85,10 +108,22 @@ def missing_basis(doc: Document, ctx: Context):
     yield Hit(*_anchor(doc))
 
 
+def _last_line(doc: Document) -> tuple[int, int]:
+    """The last non-empty line of the body (before attachments and 起草说明), else of the text."""
+    body_end = next(
+        (n.start for n in doc.root.children if n.kind in ("attachment", "explanation")), len(doc.text)
+    )
+    lines = list(re.finditer(r"\S[^\n]*", doc.text[:body_end]))
+    if not lines:
+        return _anchor(doc)
+    m = lines[-1]
+    return m.start(), m.start() + len(m.group(0).rstrip())
+
+
 @register("procedure.missing_effective")
 def missing_effective(doc: Document, ctx: Context):
     if doc.metadata.effective_span is None and doc.text.strip():
-        yield Hit(*_anchor(doc))
+        yield Hit(*_last_line(doc))
 
 
 @register("procedure.missing_validity")
@@ -97,15 +132,18 @@ def missing_validity(doc: Document, ctx: Context):
     if md.validity is not None or not doc.text.strip():
         return
     span = md.effective_span
-    yield Hit(span.start, span.end) if span else Hit(*_anchor(doc))
+    yield Hit(span.start, span.end) if span else Hit(*_last_line(doc))
 
 
 @register("retroactive.effective_before_issue")
 def effective_before_issue(doc: Document, ctx: Context):
     md = doc.metadata
     if md.effective_span and md.effective_date and md.issue_date and md.effective_date < md.issue_date:
-        yield Hit(md.effective_span.start, md.effective_span.end,
-                  data={"effective": md.effective_date.isoformat(), "issued": md.issue_date.isoformat()})
+        yield Hit(
+            md.effective_span.start,
+            md.effective_span.end,
+            data={"effective": md.effective_date.isoformat(), "issued": md.issue_date.isoformat()},
+        )
 
 
 def _reference_date(doc: Document, ctx: Context) -> date:

@@ -22,7 +22,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     cv.set_defaults(func=run_coverage)
     p.set_defaults(func=lambda args: (p.print_help(), 2)[1])
 
-    ex = sub.add_parser("explain", help="逐条显示命中与被例外排除的规则", description="逐条列出命中的规则和被 unless 排除的命中。")
+    ex = sub.add_parser(
+        "explain",
+        help="逐条显示命中与被例外排除的规则",
+        description="逐条列出命中的规则和被 unless 排除的命中。",
+    )
     ex.add_argument("file", help="待审查的文件")
     ex.add_argument("--whole", action="store_true", help="按完整文件审查（即使看起来只是片段）")
     ex.set_defaults(func=run_explain)
@@ -118,5 +122,7 @@ def run_explain(args: argparse.Namespace) -> int:
         print(art or "（条文之外）")
         for line in rows[art]:
             print(line)
-    print(f"共 {len(rv.findings)} 个问题，{len(rv.suppressed)} 个命中被排除。规则目录版本 {rv.catalog_version}。")
+    print(
+        f"共 {len(rv.findings)} 个问题，{len(rv.suppressed)} 个命中被排除。规则目录版本 {rv.catalog_version}。"
+    )
     return 0

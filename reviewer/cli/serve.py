@@ -41,7 +41,7 @@ def serve(args: argparse.Namespace) -> int:
 
     from service.main import create_app
 
-    uvicorn.run(create_app(), host=args.host, port=args.port, log_level="info")
+    uvicorn.run(create_app(), host=args.host, port=args.port, log_level="info", timeout_graceful_shutdown=5)
     return 0
 
 

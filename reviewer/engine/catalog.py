@@ -10,7 +10,7 @@ import hashlib
 import os
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import ahocorasick
@@ -39,7 +39,7 @@ class Category:
 class CompiledPattern:
     regex: re.Pattern[str] | None
     phrases: tuple[str, ...] = ()
-    factors: frozenset[str] | None = None     # necessary literals of the regex (prefilter)
+    factors: frozenset[str] | None = None  # necessary literals of the regex (prefilter)
 
 
 @dataclass(slots=True)
@@ -73,7 +73,7 @@ class Catalog:
     categories: dict[str, Category]
     rules: list[Rule]
     version: str
-    automaton: ahocorasick.Automaton | None = None     # phrase -> (length, [(rule, group, pattern index)])
+    automaton: ahocorasick.Automaton | None = None  # phrase -> (length, [(rule, group, pattern index)])
     by_id: dict[str, Rule] = field(default_factory=dict)
 
     def items(self) -> dict[str, str]:
@@ -92,7 +92,9 @@ def _read_yaml(path: Path, root: Path) -> object:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"第 {mark.line + 1} 行" if mark else "（YAML）"
-        raise RuleError(rel, where, f"YAML 语法错误：{getattr(exc, 'problem', exc)}", code="rule_yaml_syntax") from None
+        raise RuleError(
+            rel, where, f"YAML 语法错误：{getattr(exc, 'problem', exc)}", code="rule_yaml_syntax"
+        ) from None
     except UnicodeDecodeError:
         raise RuleError(rel, "（整体）", "文件不是 UTF-8 编码", code="rule_encoding") from None
 
@@ -100,12 +102,22 @@ def _read_yaml(path: Path, root: Path) -> object:
 def _categories(root: Path) -> dict[str, Category]:
     data = _read_yaml(root / "categories.yaml", root)
     if not isinstance(data, dict) or not isinstance(data.get("categories"), dict):
-        raise RuleError("categories.yaml", "categories", "必须是类别代码到定义的映射", code="rule_bad_categories")
+        raise RuleError(
+            "categories.yaml", "categories", "必须是类别代码到定义的映射", code="rule_bad_categories"
+        )
     out: dict[str, Category] = {}
     for code, d in data["categories"].items():
-        if not isinstance(d, dict) or not {"name", "whether"} <= set(d) or set(d) - {"name", "whether", "items"}:
-            raise RuleError("categories.yaml", f"categories.{code}", "须有 name、whether，可有 items",
-                            code="rule_bad_categories")
+        if (
+            not isinstance(d, dict)
+            or not {"name", "whether"} <= set(d)
+            or set(d) - {"name", "whether", "items"}
+        ):
+            raise RuleError(
+                "categories.yaml",
+                f"categories.{code}",
+                "须有 name、whether，可有 items",
+                code="rule_bad_categories",
+            )
         out[code] = Category(code, str(d["name"]), str(d["whether"]), dict(d.get("items") or {}))
     return out
 
@@ -118,9 +130,15 @@ def _macros(root: Path) -> dict[str, str]:
     if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
         raise RuleError("macros.yaml", "（整体）", "必须是名称到正则片段的映射", code="rule_bad_macros")
     out: dict[str, str] = {}
-    for name, value in data.items():     # a macro may use macros defined above it
+    for name, value in data.items():  # a macro may use macros defined above it
         out[name] = MACRO_RE.sub(lambda m: out.get(m.group(1), m.group(0)), value)
     return out
+
+
+@cache
+def _shared(source: str) -> re.Pattern[str]:
+    """One compiled object per distinct regex, so that rules sharing a condition share its per-document cache."""
+    return re.compile(source)
 
 
 def _compile(source: str, macros: dict[str, str], file: str, where: str) -> re.Pattern[str]:
@@ -130,12 +148,14 @@ def _compile(source: str, macros: dict[str, str], file: str, where: str) -> re.P
         return macros[m.group(1)]
 
     try:
-        return re.compile(MACRO_RE.sub(expand, source))
+        return _shared(MACRO_RE.sub(expand, source))
     except re.error as exc:
         raise RuleError(file, where, f"正则表达式无效：{exc}", code="rule_bad_regex") from None
 
 
-def _patterns(items: list[Pattern] | None, macros: dict[str, str], file: str, name: str) -> list[CompiledPattern]:
+def _patterns(
+    items: list[Pattern] | None, macros: dict[str, str], file: str, name: str
+) -> list[CompiledPattern]:
     out = []
     for i, p in enumerate(items or []):
         if p.regex is not None:
@@ -146,11 +166,15 @@ def _patterns(items: list[Pattern] | None, macros: dict[str, str], file: str, na
     return out
 
 
-def _conditions(items: list[Condition], macros: dict[str, str], file: str, name: str) -> list[CompiledCondition]:
+def _conditions(
+    items: list[Condition], macros: dict[str, str], file: str, name: str
+) -> list[CompiledCondition]:
     out = []
     for i, c in enumerate(items):
         chars = c.window.chars if c.window else 0
-        out.append(CompiledCondition(c.key, _compile(c.regex, macros, file, f"{name}[{i}].{c.key}"), chars, c.regex))
+        out.append(
+            CompiledCondition(c.key, _compile(c.regex, macros, file, f"{name}[{i}].{c.key}"), chars, c.regex)
+        )
     return out
 
 
@@ -161,29 +185,50 @@ def load_rule(path: Path, root: Path, categories: dict[str, Category], macros: d
     if spec.id != path.stem:
         raise RuleError(rel, "id", f"id「{spec.id}」与文件名「{path.stem}」不一致", code="rule_id_mismatch")
     if spec.category not in categories:
-        raise RuleError(rel, "category", f"未知类别「{spec.category}」（见 categories.yaml）", code="rule_unknown_category")
+        raise RuleError(
+            rel,
+            "category",
+            f"未知类别「{spec.category}」（见 categories.yaml）",
+            code="rule_unknown_category",
+        )
     if path.parent.name != spec.category and path.parent != root:
-        raise RuleError(rel, "category", f"类别「{spec.category}」与目录「{path.parent.name}」不一致",
-                        code="rule_category_mismatch")
+        raise RuleError(
+            rel,
+            "category",
+            f"类别「{spec.category}」与目录「{path.parent.name}」不一致",
+            code="rule_category_mismatch",
+        )
     known = {k for c in categories.values() for k in c.items}
     for i, item in enumerate(spec.checklist):
         if item not in known:
-            raise RuleError(rel, f"checklist[{i}]", f"未知审查项「{item}」（见 categories.yaml）",
-                            code="rule_unknown_checklist")
+            raise RuleError(
+                rel,
+                f"checklist[{i}]",
+                f"未知审查项「{item}」（见 categories.yaml）",
+                code="rule_unknown_checklist",
+            )
     if spec.check == "python" and checks.get(spec.function or "") is None:
-        raise RuleError(rel, "function", f"未注册的 Python 检查「{spec.function}」", code="rule_unknown_function")
-    return Rule(spec=spec, file=path, category=categories[spec.category],
-                patterns=_patterns(spec.patterns, macros, rel, "patterns"),
-                then=_patterns(spec.then, macros, rel, "then"),
-                unless=_conditions(spec.unless, macros, rel, "unless"),
-                requires=_conditions(spec.requires, macros, rel, "requires"))
+        raise RuleError(
+            rel, "function", f"未注册的 Python 检查「{spec.function}」", code="rule_unknown_function"
+        )
+    return Rule(
+        spec=spec,
+        file=path,
+        category=categories[spec.category],
+        patterns=_patterns(spec.patterns, macros, rel, "patterns"),
+        then=_patterns(spec.then, macros, rel, "then"),
+        unless=_conditions(spec.unless, macros, rel, "unless"),
+        requires=_conditions(spec.requires, macros, rel, "requires"),
+    )
 
 
 def load(root: Path | None = None) -> Catalog:
     """Read and compile every rule under ``root``; raises ``RuleError`` on the first malformed file."""
     root = Path(root or rules_dir())
     if not (root / "categories.yaml").exists():
-        raise RuleError(str(root), "categories.yaml", "规则目录缺少 categories.yaml", code="rule_missing_categories")
+        raise RuleError(
+            str(root), "categories.yaml", "规则目录缺少 categories.yaml", code="rule_missing_categories"
+        )
     categories = _categories(root)
     macros = _macros(root)
     digest = hashlib.sha1()
@@ -195,13 +240,22 @@ def load(root: Path | None = None) -> Catalog:
     for path in sorted(root.glob("*/*.yaml")):
         rule = load_rule(path, root, categories, macros)
         if rule.id in by_id:
-            raise RuleError(str(path.relative_to(root)), "id", f"id「{rule.id}」重复（另见 {by_id[rule.id].file.name}）",
-                            code="rule_duplicate_id")
+            raise RuleError(
+                str(path.relative_to(root)),
+                "id",
+                f"id「{rule.id}」重复（另见 {by_id[rule.id].file.name}）",
+                code="rule_duplicate_id",
+            )
         by_id[rule.id] = rule
         rules.append(rule)
         digest.update(path.name.encode() + path.read_bytes())
-    catalog = Catalog(root=root, categories=categories, rules=rules, version=f"{len(rules)}-{digest.hexdigest()[:10]}",
-                      by_id=by_id)
+    catalog = Catalog(
+        root=root,
+        categories=categories,
+        rules=rules,
+        version=f"{len(rules)}-{digest.hexdigest()[:10]}",
+        by_id=by_id,
+    )
     catalog.automaton = _automaton(rules)
     return catalog
 

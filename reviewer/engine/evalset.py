@@ -101,8 +101,15 @@ def score_drafts(root: Path | None = None) -> DraftScore:
         explained: set[int] = set()
         for k in (k for k in key if k["draft"] == name):
             ds.planted += 1
-            hit = [i for i, f in enumerate(findings) if f.category in k["labels"]
-                   and (f.article == k["article"] or (f.quote and (f.quote in k["quote"] or k["quote"] in f.quote)))]
+            hit = [
+                i
+                for i, f in enumerate(findings)
+                if f.category in k["labels"]
+                and (
+                    f.article == k["article"]
+                    or (f.quote and (f.quote in k["quote"] or k["quote"] in f.quote))
+                )
+            ]
             if hit:
                 ds.found += 1
                 explained.update(hit)

@@ -13,10 +13,10 @@ from reviewer.engine.schema import MARK_RE
 @dataclass(frozen=True, slots=True)
 class Outcome:
     rule: str
-    kind: str          # flag / pass
+    kind: str  # flag / pass
     index: int
     text: str
-    problem: str | None      # None when the example behaves as written
+    problem: str | None  # None when the example behaves as written
 
     @property
     def ok(self) -> bool:
@@ -27,7 +27,7 @@ def strip_marks(marked: str) -> tuple[str, list[tuple[int, int]]]:
     """Plain text and the expected spans of a ``<m>``-marked example."""
     out, spans, pos = [], [], 0
     for m in MARK_RE.finditer(marked):
-        out.append(marked[pos:m.start()])
+        out.append(marked[pos : m.start()])
         start = sum(len(x) for x in out)
         out.append(m.group(1))
         spans.append((start, start + len(m.group(1))))

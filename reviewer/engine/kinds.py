@@ -14,7 +14,7 @@ from reviewer.numerals import CN_NUM, cn_to_int
 
 Span = tuple[int, int]
 Match = tuple[int, int, dict[str, Any]]
-Accept = Callable[[Rule, int, int], bool]       # scope + unless + requires, records suppressions
+Accept = Callable[[Rule, int, int], bool]  # scope + unless + requires, records suppressions
 _XREF_RE = re.compile(rf"本(?:办法|规定|细则|规则|意见|通知|决定|方案|制度|措施|条例)第([{CN_NUM}0-9]+)条")
 
 
@@ -47,7 +47,9 @@ def existence(rule: Rule, ix: DocIndex, spans: list[Span], accept: Accept, ctx: 
             yield s, e, {}
 
 
-def substitution(rule: Rule, ix: DocIndex, spans: list[Span], accept: Accept, ctx: Context) -> Iterable[Match]:
+def substitution(
+    rule: Rule, ix: DocIndex, spans: list[Span], accept: Accept, ctx: Context
+) -> Iterable[Match]:
     swap = rule.spec.swap or {}
     for s, e in spans:
         right = swap.get(ix.text[s:e])
@@ -81,8 +83,14 @@ def _anchor(ix: DocIndex, where: str) -> Span | None:
     return s + lead, s + len(stripped.rstrip())
 
 
-def conditional(rule: Rule, ix: DocIndex, spans: list[Span], accept: Accept, ctx: Context,
-                then_spans: list[Span] | None = None) -> Iterable[Match]:
+def conditional(
+    rule: Rule,
+    ix: DocIndex,
+    spans: list[Span],
+    accept: Accept,
+    ctx: Context,
+    then_spans: list[Span] | None = None,
+) -> Iterable[Match]:
     within = rule.spec.within or "sentence"
     then_spans = then_spans or []
     for s, e in spans:
@@ -119,7 +127,9 @@ def _inside_longer(s: int, e: int, v: str, found: dict[str, list[Span]]) -> bool
     return any(len(w) > len(v) and ws <= s and e <= we for w, sps in found.items() for ws, we in sps)
 
 
-def cross_reference(rule: Rule, ix: DocIndex, spans: list[Span], accept: Accept, ctx: Context) -> Iterable[Match]:
+def cross_reference(
+    rule: Rule, ix: DocIndex, spans: list[Span], accept: Accept, ctx: Context
+) -> Iterable[Match]:
     if ix.fragment:
         return
     numbers = {cn_to_int(re.sub(r"[第条\s#*]", "", n.label or "")) for n in ix.articles}
@@ -135,5 +145,11 @@ def python(rule: Rule, ix: DocIndex, hits: Iterable[Hit], accept: Accept) -> Ite
             yield s, e, hit
 
 
-KINDS = {"existence": existence, "substitution": substitution, "occurrence": occurrence,
-         "conditional": conditional, "consistency": consistency, "cross-reference": cross_reference}
+KINDS = {
+    "existence": existence,
+    "substitution": substitution,
+    "occurrence": occurrence,
+    "conditional": conditional,
+    "consistency": consistency,
+    "cross-reference": cross_reference,
+}

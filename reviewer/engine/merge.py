@@ -11,7 +11,8 @@ def _rank(f: Finding) -> tuple[int, int, int]:
 
 def merge(findings: list[Finding]) -> list[Finding]:
     """Overlapping findings of the same category collapse into the most severe one (then the longest);
-    its basis becomes the union. Findings of different categories on the same words stay separate."""
+    its basis becomes the union, and the messages of other rules on exactly the same words are appended.
+    Findings of different categories on the same words stay separate."""
     by_cat: dict[str, list[Finding]] = {}
     for f in findings:
         by_cat.setdefault(f.category, []).append(f)
@@ -36,6 +37,12 @@ def _collapse(cluster: list[Finding]) -> Finding:
     best = min(cluster, key=_rank)
     seen = {(b.law, b.article) for b in best.basis}
     for f in cluster:
+        if (
+            f.rule_id != best.rule_id
+            and (f.start, f.end) == (best.start, best.end)
+            and f.message not in best.message
+        ):
+            best.message = f"{best.message}；{f.message}" if best.message else f.message
         for b in f.basis:
             if (b.law, b.article) not in seen:
                 seen.add((b.law, b.article))

@@ -29,7 +29,7 @@ def applies(rule: Rule, doc: Document, ctx: Context) -> bool:
     )
 
 
-SENTENCE_REACH = 300      # a run-on "sentence" is looked at only this far either side of the hit
+SENTENCE_REACH = 300  # a run-on "sentence" is looked at only this far either side of the hit
 
 
 def _sentence(ix: DocIndex, start: int, end: int) -> tuple[int, int]:
@@ -46,8 +46,9 @@ def _region(ix: DocIndex, cond: CompiledCondition, start: int, end: int) -> tupl
         return end, max(end, _sentence(ix, max(start, end - 1), end)[1])
     if cond.key == "article":
         return ix.article_span(start)
-    if cond.key == "window":
-        return max(0, start - cond.chars), min(len(ix.text), end + cond.chars)
+    if cond.key == "window":  # never reaches into the next article
+        lo, hi = ix.article_span(start)
+        return max(lo, start - cond.chars), min(hi, end + cond.chars)
     return 0, len(ix.text)
 
 
@@ -74,8 +75,16 @@ class _Filter:
 
     def _note(self, rule: Rule, start: int, end: int, reason: str) -> None:
         art = self.ix.article(start)
-        self.suppressed.append({"rule": rule.id, "start": start, "end": end, "quote": self.ix.text[start:end],
-                                "article": art.label if art else None, "reason": reason})
+        self.suppressed.append(
+            {
+                "rule": rule.id,
+                "start": start,
+                "end": end,
+                "quote": self.ix.text[start:end],
+                "article": art.label if art else None,
+                "reason": reason,
+            }
+        )
 
 
 def _literal_pass(catalog: Catalog, ix: DocIndex, active: set[int]):
@@ -105,7 +114,9 @@ def _format(template: str | None, quote: str, article: str | None, title: str) -
     return template.replace("{quote}", quote).replace("{article}", article or "").replace("{title}", title)
 
 
-def _finding(rule: Rule, ix: DocIndex, start: int, end: int, hit: Hit | None, extra: dict[str, Any]) -> Finding:
+def _finding(
+    rule: Rule, ix: DocIndex, start: int, end: int, hit: Hit | None, extra: dict[str, Any]
+) -> Finding:
     spec = rule.spec
     text = ix.text
     quote = text[start:end]
@@ -113,14 +124,26 @@ def _finding(rule: Rule, ix: DocIndex, start: int, end: int, hit: Hit | None, ex
     node = ix.node_at(start)
     label = art.label if art else None
     category = (hit and hit.category) or spec.category
-    basis = hit.basis if hit and hit.basis is not None else [Basis(b.law, b.article, b.text) for b in spec.basis]
+    basis = (
+        hit.basis if hit and hit.basis is not None else [Basis(b.law, b.article, b.text) for b in spec.basis]
+    )
     f = Finding(
-        rule_id=spec.id, category=category, severity=(hit and hit.severity) or spec.severity,
-        start=start, end=end, quote=quote, article=label, node_id=node.id if node else None,
+        rule_id=spec.id,
+        category=category,
+        severity=(hit and hit.severity) or spec.severity,
+        start=start,
+        end=end,
+        quote=quote,
+        article=label,
+        node_id=node.id if node else None,
         message=_format((hit and hit.message) or spec.message, quote, label, spec.title) or "",
         suggestion=_format((hit and hit.suggestion) or spec.suggestion, quote, label, spec.title),
         replacement=(hit and hit.replacement) or extra.get("replacement") or spec.replacement,
-        basis=list(basis), whether=rule.category.whether, title=spec.title, rule_version=str(spec.version))
+        basis=list(basis),
+        whether=rule.category.whether,
+        title=spec.title,
+        rule_version=str(spec.version),
+    )
     f.key = f.make_key()
     return f
 
@@ -129,8 +152,9 @@ def review(doc: Document, ctx: Context, catalog: Catalog, only: set[str] | None 
     """Run the catalog (or only the rules named in ``only``) over ``doc``."""
     ix = DocIndex(doc, ctx.fragment)
     accept = _Filter(ix)
-    active = {i for i, r in enumerate(catalog.rules)
-              if (only is None or r.id in only) and applies(r, doc, ctx)}
+    active = {
+        i for i, r in enumerate(catalog.rules) if (only is None or r.id in only) and applies(r, doc, ctx)
+    }
     phrases, lines = _literal_pass(catalog, ix, active)
     findings: list[Finding] = []
     for ri in sorted(active):
@@ -140,17 +164,23 @@ def review(doc: Document, ctx: Context, catalog: Catalog, only: set[str] | None 
             fn = checks.get(spec.function or "")
             try:
                 hits = list(fn(doc, ctx)) if fn else []
-            except Exception as exc:      # a faulty extension must not sink the whole review
+            except Exception as exc:  # a faulty extension must not sink the whole review
                 doc.warnings.append(f"检查 {spec.function} 运行出错：{type(exc).__name__}")
                 continue
             for s, e, hit in kinds.python(rule, ix, hits, lambda r, a, b: accept(r, a, b, scoped=False)):
                 findings.append(_finding(rule, ix, s, e, hit, {}))
             continue
-        spans = sorted(set(kinds.regex_spans(rule.patterns, ix, lines.get((ri, "regex:patterns"), {}))
-                           + phrases.get((ri, "patterns"), [])
-                           + phrases.get((ri, "swap"), [])))
+        spans = sorted(
+            set(
+                kinds.regex_spans(rule.patterns, ix, lines.get((ri, "regex:patterns"), {}))
+                + phrases.get((ri, "patterns"), [])
+                + phrases.get((ri, "swap"), [])
+            )
+        )
         if spec.check == "conditional":
-            then = kinds.regex_spans(rule.then, ix, lines.get((ri, "regex:then"), {})) + phrases.get((ri, "then"), [])
+            then = kinds.regex_spans(rule.then, ix, lines.get((ri, "regex:then"), {})) + phrases.get(
+                (ri, "then"), []
+            )
             matches = kinds.conditional(rule, ix, spans, accept, ctx, then)
         else:
             matches = kinds.KINDS[spec.check](rule, ix, spans, accept, ctx)
@@ -158,8 +188,14 @@ def review(doc: Document, ctx: Context, catalog: Catalog, only: set[str] | None 
             findings.append(_finding(rule, ix, s, e, None, extra))
     fired = {f.rule_id for f in findings}
     merged = merge(_dedupe(findings))
-    return Review(document=doc, findings=merged, as_of=ctx.as_of, catalog_version=catalog.version,
-                  suppressed=accept.suppressed, checked=_checked(catalog, active, fired))
+    return Review(
+        document=doc,
+        findings=merged,
+        as_of=ctx.as_of,
+        catalog_version=catalog.version,
+        suppressed=accept.suppressed,
+        checked=_checked(catalog, active, fired),
+    )
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

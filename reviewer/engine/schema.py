@@ -9,8 +9,15 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from reviewer.errors import RuleError
 
-CHECK_KINDS = ("existence", "substitution", "occurrence", "conditional", "consistency", "cross-reference",
-               "python")
+CHECK_KINDS = (
+    "existence",
+    "substitution",
+    "occurrence",
+    "conditional",
+    "consistency",
+    "cross-reference",
+    "python",
+)
 SCOPES = ("body", "document", "title", "article", "preamble")
 ID_RE = re.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*$")
 MARK_RE = re.compile(r"<m>(.*?)</m>", re.S)
@@ -109,8 +116,9 @@ class RuleSpec(_Strict):
     severity: Literal["error", "warning", "info"]
     version: int = Field(ge=1)
     checklist: list[str] = Field(default_factory=list)
-    check: Literal["existence", "substitution", "occurrence", "conditional", "consistency",
-                   "cross-reference", "python"]
+    check: Literal[
+        "existence", "substitution", "occurrence", "conditional", "consistency", "cross-reference", "python"
+    ]
     scope: Literal["body", "document", "title", "article", "preamble"] = "body"
     when: When | None = None
     patterns: list[Pattern] = Field(default_factory=list)
@@ -140,9 +148,15 @@ class RuleSpec(_Strict):
 
     @model_validator(mode="after")
     def _kind_fields(self) -> RuleSpec:
-        need = {"existence": ["patterns"], "occurrence": ["patterns"], "conditional": ["patterns", "then"],
-                "substitution": ["swap"], "consistency": ["variants"], "python": ["function"],
-                "cross-reference": []}[self.check]
+        need = {
+            "existence": ["patterns"],
+            "occurrence": ["patterns"],
+            "conditional": ["patterns", "then"],
+            "substitution": ["swap"],
+            "consistency": ["variants"],
+            "python": ["function"],
+            "cross-reference": [],
+        }[self.check]
         for name in need:
             if not getattr(self, name):
                 raise ValueError(f"检查类型 {self.check} 需要字段 {name}")

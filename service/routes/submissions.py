@@ -99,7 +99,7 @@ def assign(submission_id: int, body: AssignIn, user: UserDep, db: DbDep) -> Subm
 
 
 @router.get("/{submission_id}/versions/{number}", response_model=VersionOut, summary="版本详情与审查任务状态")
-def get_version(submission_id: int, number: int, user: UserDep, db: DbDep, pool: PoolDep,
+async def get_version(submission_id: int, number: int, user: UserDep, db: DbDep, pool: PoolDep,
                 wait: Annotated[float, Query(ge=0, le=60, description="最多等待审查结束的秒数（长轮询）")] = 0,
                 ) -> VersionOut:
     ver = access.version(db, user, submission_id, number)
@@ -110,7 +110,7 @@ def get_version(submission_id: int, number: int, user: UserDep, db: DbDep, pool:
             with db.get_bind().connect() as conn:
                 return conn.scalar(select(Job.status).where(Job.id == job_id)) in ("done", "failed")
 
-        pool.wait_for(finished, wait)
+        await pool.wait_for(finished, wait)
         db.expire_all()
         ver = access.version(db, user, submission_id, number)
     return VersionOut.of(ver)

@@ -11,9 +11,16 @@ import yaml
 from reviewer.engine.catalog import DEFAULT_DIR
 
 BASE_RULE = {
-    "id": "TEST-RULE", "title": "测试规则", "category": "penalty", "severity": "warning", "version": 1,
-    "checklist": ["PENALTY-01"], "check": "existence", "patterns": [{"regex": "(?P<m>罚款)"}],
-    "message": "测试「{quote}」", "examples": {"flag": ["<m>罚款</m>", "x<m>罚款</m>"], "pass": ["甲", "乙"]},
+    "id": "TEST-RULE",
+    "title": "测试规则",
+    "category": "penalty",
+    "severity": "warning",
+    "version": 1,
+    "checklist": ["PENALTY-01"],
+    "check": "existence",
+    "patterns": [{"regex": "(?P<m>罚款)"}],
+    "message": "测试「{quote}」",
+    "examples": {"flag": ["<m>罚款</m>", "x<m>罚款</m>"], "pass": ["甲", "乙"]},
 }
 
 
@@ -27,7 +34,9 @@ def rules_dir(tmp_path: Path):
         folder = folder or rule.get("category", "penalty")
         (tmp_path / folder).mkdir(exist_ok=True)
         path = tmp_path / folder / f"{rule['id']}.yaml"
-        path.write_text(raw if raw is not None else yaml.safe_dump(rule, allow_unicode=True), encoding="utf-8")
+        path.write_text(
+            raw if raw is not None else yaml.safe_dump(rule, allow_unicode=True), encoding="utf-8"
+        )
         return path
 
     write.root = tmp_path

@@ -36,8 +36,11 @@ def test_coverage_lists_every_item(capsys):
 
 def test_explain_shows_hits_and_suppressions(tmp_path, capsys):
     path = tmp_path / "draft.txt"
-    path.write_text("第十条　在广场放风筝的，处五十元罚款。\n"
-                    "第十一条　违反规定的，依照《中华人民共和国道路交通安全法》第九十条处五十元罚款。\n", encoding="utf-8")
+    path.write_text(
+        "第十条　在广场放风筝的，处五十元罚款。\n"
+        "第十一条　违反规定的，依照《中华人民共和国道路交通安全法》第九十条处五十元罚款。\n",
+        encoding="utf-8",
+    )
     assert main(["explain", str(path)]) == 0
     out = capsys.readouterr().out
     assert "第十条\n  命中 PENALTY-FINE-CREATED" in out

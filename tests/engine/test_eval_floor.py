@@ -8,7 +8,7 @@ from reviewer.engine.evalset import load_clauses, score_clauses, score_drafts
 
 PRECISION_FLOOR, RECALL_FLOOR, CATEGORY_RECALL_FLOOR, LOOKALIKE_FLOOR = 0.90, 0.85, 0.75, 0.90
 DRAFT_RECALL_FLOOR, DRAFT_OTHERS_CEILING = 0.90, 5
-MIN_CATEGORY_SUPPORT = 5        # a per-category recall floor only where the set labels that many clauses
+MIN_CATEGORY_SUPPORT = 5  # a per-category recall floor only where the set labels that many clauses
 
 
 @pytest.fixture(scope="module")
@@ -25,10 +25,16 @@ def test_micro_precision_and_recall(clause_score):
 
 
 def test_every_category_recall(clause_score):
-    cats = {c for c in set(clause_score.tp) | set(clause_score.fn)
-            if clause_score.tp[c] + clause_score.fn[c] >= MIN_CATEGORY_SUPPORT}
-    low = {c: round(clause_score.category_recall(c), 2) for c in cats
-           if clause_score.category_recall(c) < CATEGORY_RECALL_FLOOR}
+    cats = {
+        c
+        for c in set(clause_score.tp) | set(clause_score.fn)
+        if clause_score.tp[c] + clause_score.fn[c] >= MIN_CATEGORY_SUPPORT
+    }
+    low = {
+        c: round(clause_score.category_recall(c), 2)
+        for c in cats
+        if clause_score.category_recall(c) < CATEGORY_RECALL_FLOOR
+    }
     assert not low, low
 
 

@@ -12,5 +12,7 @@ _CATALOG = catalog.get()
 
 @pytest.mark.parametrize("rule", _CATALOG.rules, ids=lambda r: r.id)
 def test_rule_examples(rule):
-    failures = [f"{o.kind}[{o.index}] {o.text}\n    {o.problem}" for o in run_examples(_CATALOG, rule) if not o.ok]
+    failures = [
+        f"{o.kind}[{o.index}] {o.text}\n    {o.problem}" for o in run_examples(_CATALOG, rule) if not o.ok
+    ]
     assert not failures, "\n".join(failures)

@@ -27,8 +27,11 @@ def test_ceiling_default_and_provisional():
 
 def test_ceiling_from_settings_and_province(monkeypatch):
     assert "PROCEDURE-VALIDITY-CEILING" in _rules(WHOLE.format(years="五年"), settings={"validity_years": 3})
-    monkeypatch.setattr(procedure, "_provinces",
-                        lambda: {"default": {"general": 5, "provisional": 2}, "provinces": {"测试省": {"general": 4}}})
+    monkeypatch.setattr(
+        procedure,
+        "_provinces",
+        lambda: {"default": {"general": 5, "provisional": 2}, "provinces": {"测试省": {"general": 4}}},
+    )
     assert procedure.ceiling(Context(province="测试省"), provisional=False) == 4
     assert procedure.ceiling(Context(province="测试省"), provisional=True) == 2
     assert procedure.ceiling(Context(), provisional=False) == 5
@@ -36,8 +39,14 @@ def test_ceiling_from_settings_and_province(monkeypatch):
 
 def test_missing_parts_only_on_whole_drafts():
     bare = "某县城区停车管理办法\n第一条　县公安局负责停车秩序管理。\n第二条　停车应当有序。\n第三条　车辆应当停放在泊位内。\n"
-    found = _rules(bare)
-    assert {"PROCEDURE-MISSING-BASIS", "PROCEDURE-MISSING-EFFECTIVE-DATE", "PROCEDURE-MISSING-VALIDITY"} <= found
+    findings = review_text(bare).findings
+    assert [(f.rule_id, f.quote) for f in findings] == [
+        ("PROCEDURE-MISSING-BASIS", "某县城区停车管理办法"),
+        ("PROCEDURE-MISSING-EFFECTIVE-DATE", "第三条　车辆应当停放在泊位内。"),
+    ]
+    assert (
+        "施行日期" in findings[1].message and "有效期" in findings[1].message
+    )  # same words: messages joined
     fragment = "第三条　车辆应当停放在泊位内。"
     assert not {r for r in _rules(fragment) if r.startswith("PROCEDURE-MISSING")}
 
@@ -45,7 +54,9 @@ def test_missing_parts_only_on_whole_drafts():
 def test_effective_before_issue():
     text = WHOLE.format(years="五年") + "某县人民政府\n2026年6月1日\n"
     assert "RETRO-EFFECTIVE-BEFORE-ISSUE" in _rules(text)
-    assert "RETRO-EFFECTIVE-BEFORE-ISSUE" not in _rules(WHOLE.format(years="五年") + "某县人民政府\n2026年3月1日\n")
+    assert "RETRO-EFFECTIVE-BEFORE-ISSUE" not in _rules(
+        WHOLE.format(years="五年") + "某县人民政府\n2026年3月1日\n"
+    )
 
 
 def test_past_date_is_judged_against_the_reference_date():

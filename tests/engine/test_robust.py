@@ -7,14 +7,32 @@ from hypothesis import strategies as st
 
 from reviewer.api import review_text
 
-_LEGAL = st.sampled_from(["第一条　", "处五百元罚款", "依照《某法》第三条", "其他行为", "停水停电", "。", "；", "\n",
-                          "本办法自2026年1月1日起施行", "有效期十年", "暂行", "<m>", "《", "》", "\u3000", "\x00"])
+_LEGAL = st.sampled_from(
+    [
+        "第一条　",
+        "处五百元罚款",
+        "依照《某法》第三条",
+        "其他行为",
+        "停水停电",
+        "。",
+        "；",
+        "\n",
+        "本办法自2026年1月1日起施行",
+        "有效期十年",
+        "暂行",
+        "<m>",
+        "《",
+        "》",
+        "\u3000",
+        "\x00",
+    ]
+)
 
 
 def _check(text: str, fragment: bool | None = None) -> None:
     rv = review_text(text, fragment=fragment)
     for f in rv.findings:
-        assert rv.document.text[f.start:f.end] == f.quote
+        assert rv.document.text[f.start : f.end] == f.quote
         assert 0 <= f.start < f.end <= len(rv.document.text)
 
 

@@ -36,7 +36,11 @@ def test_valid_rule_loads(rules_dir, rule):
         ({"unless": [{"sentence": "a", "before": "b"}]}, "unless.0", "rule_bad_value"),
         ({"severity": "error"}, "（整体）", "rule_bad_value"),
         ({"check": "python", "function": "no.such.check"}, "function", "rule_unknown_function"),
-        ({"examples": {"flag": ["没有标记", "<m>罚款</m>"], "pass": ["甲", "乙"]}}, "examples.flag", "rule_bad_value"),
+        (
+            {"examples": {"flag": ["没有标记", "<m>罚款</m>"], "pass": ["甲", "乙"]}},
+            "examples.flag",
+            "rule_bad_value",
+        ),
         ({"examples": {"flag": ["<m>罚款</m>"], "pass": ["甲", "乙"]}}, "examples.flag", "rule_bad_value"),
     ],
 )

@@ -22,8 +22,10 @@ def main() -> None:
         tp, fp, fn = sc.tp[c], sc.fp[c], sc.fn[c]
         prec = f"{tp / (tp + fp):.2f}" if tp + fp else "—"
         print(f"{c:<12}{prec:>8}{sc.category_recall(c):>8.2f}{tp:>5}{fp:>5}{fn:>5}")
-    print(f"条款 {len(cases)} 条：精确率 {sc.precision:.3f}，召回率 {sc.recall:.3f}；"
-          f"形似合法条款无误报 {sc.lookalikes_clean}/{sc.lookalikes}")
+    print(
+        f"条款 {len(cases)} 条：精确率 {sc.precision:.3f}，召回率 {sc.recall:.3f}；"
+        f"形似合法条款无误报 {sc.lookalikes_clean}/{sc.lookalikes}"
+    )
     ds = score_drafts()
     print(f"整篇草稿：命中预设问题 {ds.found}/{ds.planted}；其他发现 {ds.others}")
     for line in (sc.errors + ds.missed)[: args.errors]:
