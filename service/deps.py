@@ -62,18 +62,22 @@ async def check_csrf(request: Request) -> None:
 
 
 async def current_user(request: Request, db: Annotated[Session, Depends(get_db)]) -> User:
+    """The user, detached from the session so that no connection is held while the request awaits."""
     auth = request.headers.get("authorization", "")
     if auth.lower().startswith("bearer "):
         user = crud.user_for_token(session=db, token=auth[7:].strip())
         if user is None:
             raise Unauthorized("访问令牌无效或已停用。", code="bad_token")
-        return user
-    uid = request.session.get("uid")
-    user = db.get(User, uid) if isinstance(uid, int) else None
-    if user is None or not user.active:
-        request.session.pop("uid", None)
-        raise Unauthorized("请先登录。", code="login_required")
-    await check_csrf(request)
+    else:
+        uid = request.session.get("uid")
+        user = db.get(User, uid) if isinstance(uid, int) else None
+        if user is None or not user.active:
+            request.session.pop("uid", None)
+            raise Unauthorized("请先登录。", code="login_required")
+    db.expunge(user)
+    db.rollback()
+    if not auth.lower().startswith("bearer "):
+        await check_csrf(request)
     return user
 
 

@@ -18,9 +18,7 @@ from reviewer.checks import Context, register
 from reviewer.model import Document, Hit
 
 PROVINCES_FILE = Path(__file__).resolve().parent.parent / "engine" / "provinces.yaml"
-PROVISIONAL_RE = re.compile(
-    r"本(?:暂行|试行)|起试行|试行期|暂行(?:办法|规定|细则|规则|意见|措施)|[（(]试行[）)]|试行(?:办法|规定|细则|意见)"
-)
+PROVISIONAL_RE = re.compile(r"本(?:暂行|试行)|起试行|试行期")  # the document speaks of itself as provisional
 MAKES_RE = re.compile(r"制定本(?:实施)?(?:办法|规定|细则|规则|意见|方案|制度|措施|决定|通知|实施意见)")
 PAST_RE = re.compile(
     r"(?:自|从|对)?(?P<y>[12][0-9]{3})年(?:(?P<m>[0-9]{1,2})月(?:(?P<d>[0-9]{1,2})日)?)?"
@@ -33,6 +31,10 @@ APPLIES_RE = re.compile(
 DOCUMENT_RE = re.compile(
     r"本(?:暂行|试行)?(?:办法|规定|细则|规则|意见|方案|通知|决定|措施|制度|文件|实施细则)|施行|实施"
 )
+ADVERSE_RE = re.compile(
+    r"已|以来|至今|一并|均|一律|追回|退还|补缴|收回|核减|取消|撤销|拆除|注销|作废|记入|纳入|处罚|处理|清理|重新"
+)
+NORMATIVE_RE = re.compile(r"本(?:办法|规定|细则|意见|方案|措施|通知|决定)|应当|一律|一并|予以|须|均")
 _SENT_RE = re.compile(r"[^。；！？\n]+[。；！？]?")
 
 
@@ -158,7 +160,12 @@ def past_date(doc: Document, ctx: Context):
     text = doc.text
     for sent in _SENT_RE.finditer(text):
         s = sent.group(0)
-        if not APPLIES_RE.search(s):
+        if not (APPLIES_RE.search(s) and NORMATIVE_RE.search(s) and ADVERSE_RE.search(s)) or doc.part_of(
+            sent.start()
+        ) not in (
+            "body",
+            "preamble",
+        ):
             continue
         for m in PAST_RE.finditer(s):
             try:

@@ -3,9 +3,9 @@
 Provisions are normalised (dates, cross-references, punctuation removed; numbers and modal verbs masked), so
 two provisions on the same matter that differ only in an amount, a deadline or 应当/可以 look alike.
 Candidates come from MinHash signatures over character 3-grams with LSH banding (numpy, in chunks), so
-10,000 documents never need all pairs; candidate pairs are verified with rapidfuzz (``process.cpdist``). Verified pairs are
-merged into matters (union-find); inside a matter, provisions with the same facts (amounts, deadlines,
-modal verbs) are duplicates, provisions with different facts conflict. Every member is listed against its
+10,000 documents never need all pairs; candidate pairs are verified with rapidfuzz (``process.cpdist``).
+Verified pairs are merged into matters (union-find); inside a matter, provisions with the same facts
+(amounts, deadlines, modal verbs) are duplicates, provisions with different facts conflict. Every member is listed against its
 group's earliest provision, so the output grows linearly with the number of provisions.
 """
 

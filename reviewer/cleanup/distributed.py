@@ -21,7 +21,7 @@ import dramatiq
 from dramatiq.brokers.redis import RedisBroker
 from dramatiq.results import Results
 from dramatiq.results.backends import RedisBackend
-from dramatiq.results.errors import ResultTimeout
+from dramatiq.results.errors import ResultFailure, ResultTimeout
 
 from reviewer.cleanup.analyze import analyze
 from reviewer.cleanup.discover import Source
@@ -47,8 +47,8 @@ def make_broker(url: str) -> RedisBroker:
     return broker
 
 
-broker = make_broker(os.environ.get("BROKER_URL") or DEFAULT_URL)
-dramatiq.set_broker(broker)
+URL = os.environ.get("BROKER_URL") or DEFAULT_URL
+broker = make_broker(URL)  # the actor's broker (what `reviewer worker` consumes); not made global
 
 
 @dramatiq.actor(broker=broker, queue_name=QUEUE, store_results=True, max_retries=3, time_limit=3_600_000)
@@ -67,8 +67,8 @@ class DramatiqExecutor:
     """Coordinator side: keeps a window of messages in flight and yields records in submission order."""
 
     def __init__(self, url: str, window: int = 64, stall_seconds: float = 1800.0):
-        self.url, self.window, self.stall_seconds = url, window, stall_seconds
-        self.broker = broker if url == (os.environ.get("BROKER_URL") or DEFAULT_URL) else make_broker(url)
+        self.window, self.stall_seconds = window, stall_seconds
+        self.broker = broker if url == URL else make_broker(url)
         self.backend = next(m.backend for m in self.broker.middleware if isinstance(m, Results))
         try:
             self.broker.client.ping()
@@ -116,6 +116,13 @@ class DramatiqExecutor:
         while True:
             try:
                 return message.get_result(backend=self.backend, block=True, timeout=2000)
+            except ResultFailure as exc:  # the actor itself failed (time limit, retries used up)
+                return {
+                    "ok": False,
+                    "code": "worker_failed",
+                    "cacheable": False,
+                    "reason": f"工作进程未能完成该文件：{exc}",
+                }
             except ResultTimeout:
                 if time.monotonic() - started > self.stall_seconds:
                     raise DependencyError(

@@ -73,7 +73,8 @@ class Catalog:
     categories: dict[str, Category]
     rules: list[Rule]
     version: str
-    automaton: ahocorasick.Automaton | None = None  # phrase -> (length, [(rule, group, pattern index)])
+    # phrase -> (length, key, span targets, line targets); a target is (rule index, group, pattern index)
+    automaton: ahocorasick.Automaton | None = None
     by_id: dict[str, Rule] = field(default_factory=dict)
 
     def items(self) -> dict[str, str]:
@@ -276,8 +277,10 @@ def _automaton(rules: list[Rule]) -> ahocorasick.Automaton | None:
     if not table:
         return None
     auto = ahocorasick.Automaton()
-    for phrase, targets in table.items():
-        auto.add_word(phrase, (len(phrase), tuple(targets)))
+    for key, (phrase, targets) in enumerate(table.items()):
+        spans = tuple(t for t in targets if not t[1].startswith("regex:"))
+        lines = tuple(t for t in targets if t[1].startswith("regex:"))
+        auto.add_word(phrase, (len(phrase), key, spans, lines))
     auto.make_automaton()
     return auto
 

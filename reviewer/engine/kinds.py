@@ -21,7 +21,8 @@ _XREF_RE = re.compile(rf"本(?:办法|规定|细则|规则|意见|通知|决定|
 def regex_spans(pats: list[CompiledPattern], ix: DocIndex, lines: dict[int, set[int]]) -> list[Span]:
     """Spans of every regex pattern: group ``m`` when it took part in the match, else the whole match.
 
-    A regex with known necessary literals runs only on the lines (``lines[pattern index]``) holding one.
+    A match never crosses a line (paragraph) break; a regex with known necessary literals runs only on the
+    lines (``lines[pattern index]``) holding one of them.
     """
     out: list[Span] = []
     text = ix.text
@@ -30,7 +31,7 @@ def regex_spans(pats: list[CompiledPattern], ix: DocIndex, lines: dict[int, set[
             continue
         has_m = "m" in p.regex.groupindex
         if p.factors is None:
-            regions = [(0, len(text))]
+            regions = [ix.line(i) for i in range(len(ix.line_starts))]
         else:
             regions = [ix.line(i) for i in sorted(lines.get(pi, ()))]
         for lo, hi in regions:

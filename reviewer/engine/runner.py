@@ -94,17 +94,20 @@ def _literal_pass(catalog: Catalog, ix: DocIndex, active: set[int]):
     lines: dict[tuple[int, str], dict[int, set[int]]] = defaultdict(lambda: defaultdict(set))
     if catalog.automaton is None or not ix.text:
         return spans, lines
-    for end_idx, (length, targets) in catalog.automaton.iter(ix.text):
+    targets_of: dict[int, tuple] = {}  # key → its line targets, expanded once per (line, key) below
+    line_seen: set[tuple[int, int]] = set()
+    for end_idx, (length, key, span_targets, line_targets) in catalog.automaton.iter(ix.text):
         start = end_idx - length + 1
-        line = None
-        for ri, group, pi in targets:
-            if ri not in active:
-                continue
-            if group.startswith("regex:"):
-                line = ix.line_of(start) if line is None else line
-                lines[(ri, group)][pi].add(line)
-            else:
+        for ri, group, _pi in span_targets:
+            if ri in active:
                 spans[(ri, group)].append((start, end_idx + 1))
+        if line_targets:
+            line_seen.add((ix.line_of(start), key))
+            targets_of[key] = line_targets
+    for line, key in line_seen:
+        for ri, group, pi in targets_of[key]:
+            if ri in active:
+                lines[(ri, group)][pi].add(line)
     return spans, lines
 
 

@@ -105,6 +105,7 @@ async def get_version(submission_id: int, number: int, user: UserDep, db: DbDep,
     ver = access.version(db, user, submission_id, number)
     if wait and ver.job is not None and ver.job.status in ("queued", "running"):
         job_id = ver.job.id
+        db.rollback()                   # hold no connection while waiting
 
         def finished() -> bool:
             with db.get_bind().connect() as conn:

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import docx
 import pytest
-
 from browser_support import CHROMIUM_ARGS, chromium, login, logout, serve
 
 pytestmark = pytest.mark.browser

@@ -184,3 +184,34 @@ def test_letters_for_documents_with_findings(tmp_path, capsys):
     assert sorted(r[7] for r in sheet_rows(tmp_path / "o.xlsx", "清理目录")) == ["保留", "修改"]
     assert main([*args, "--letter-formats", "pdf"]) == 3
     assert "不支持的输出格式" in capsys.readouterr().err
+
+
+def test_unreachable_broker_is_a_typed_error(tmp_path, capsys):
+    write_docs(tmp_path / "in", ["户外广告"])
+    args = [
+        "cleanup",
+        str(tmp_path / "in"),
+        "-o",
+        str(tmp_path / "o.xlsx"),
+        "--no-cache",
+        "--quiet",
+        "--broker",
+        "redis://127.0.0.1:1/0",
+    ]
+    assert main(args) == 3
+    assert "无法连接任务队列" in capsys.readouterr().err
+
+
+def test_odd_paths_reach_the_workbook(tmp_path):
+    import os
+
+    folder = tmp_path / "目 录#1"
+    folder.mkdir()
+    odd = os.fsdecode("换\n行\x01名称\xff".encode("utf-8", "surrogateescape") + b"\xfe.txt")
+    (folder / odd).write_text(
+        DOC.format(name="户外广告", n=1).replace("青山县人民政府", "青山县人民政府\x0b"), encoding="utf-8"
+    )
+    out = tmp_path / "o.xlsx"
+    assert main(["cleanup", str(folder), "-o", str(out), "--no-cache", "--quiet", "--jobs", "1"]) == 0
+    (row,) = sheet_rows(out, "清理目录")
+    assert "\\n" in row[10] and "\\xfe" in row[10] and "\n" not in row[10]

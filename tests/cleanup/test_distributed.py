@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from reviewer.cleanup import Options, jsonout, run
+from reviewer.cleanup.distributed import DramatiqExecutor
 
 pytestmark = pytest.mark.redis
 URL = "redis://127.0.0.1:6379/11"
@@ -62,6 +63,7 @@ def test_two_workers_match_the_local_run_even_when_one_dies(
     folder, key = corpus
     for name, value in ENV.items():
         monkeypatch.setenv(name, value)
+    executor = DramatiqExecutor(URL, stall_seconds=90)  # fail instead of waiting for pytest's timeout
     workers = [start_worker(tmp_path, "a"), start_worker(tmp_path, "b")]
     killed = []
 
@@ -72,10 +74,11 @@ def test_two_workers_match_the_local_run_even_when_one_dies(
 
     try:
         options = Options(as_of=date.fromisoformat(key["as_of"]), cache_path=None, broker_url=URL)
-        distributed = run(folder, options, progress=progress)
+        distributed = run(folder, options, progress=progress, executor=executor)
     finally:
         for proc in workers:
             stop(proc)
+        executor.close()
     assert killed, "worker a was killed during the run"
     assert distributed.analysed == len(key["documents"])
     assert jsonout.to_dict(distributed) == jsonout.to_dict(corpus_result)

@@ -139,6 +139,8 @@ def test_present_twins_stay_apart():
         "《河北省实施〈中华人民共和国种子法〉办法》",
         "《山东省实施《中华人民共和国土地管理法》办法》",
         "《某某市城市绿化管理条例》",
+        "《××省电动自行车管理条例》",
+        "《XX市养犬管理规定》",
     ],
 )
 def test_local_regulations_are_not_the_national_law(mention):

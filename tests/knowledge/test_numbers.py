@@ -1,9 +1,17 @@
-"""The statutory-number table: every entry has a clause it flags (exact span) and a lawful one it passes."""
+"""The statutory table: every entry has a clause it flags (exact span) and a lawful one it passes."""
+
+from datetime import date
 
 import pytest
 
 from reviewer.checks import Context
-from reviewer.checks.numbers import statutory_numbers
+from reviewer.checks.numbers import (
+    statutory_enforcement,
+    statutory_fines,
+    statutory_licences,
+    statutory_numbers,
+    statutory_remedies,
+)
 from reviewer.knowledge import numbers, quantities
 from reviewer.parse import parse_text
 
@@ -114,6 +122,86 @@ CASES = {
         "当事人应当[当日缴清罚款]。",
         "当事人应当自收到行政处罚决定书之日起十五日内缴纳罚款。",
     ),
+    "seizure-extension": (
+        "扣押期限为三十日；情况复杂的，经批准可以再延长[四十五日]。",
+        "查封期限为三十日；情况复杂的，经负责人批准可以延长三十日。",
+    ),
+    "illegal-parking-fine": (
+        "在县城主干道乱停放机动车的，对车主罚款[三百元]。",
+        "违规停放机动车、拒绝驶离的，由公安机关交通管理部门处五十元罚款。",
+    ),
+    "motor-driver-fine": (
+        "出租车驾驶员在斑马线前不礼让行人的，处[五百元]罚款。",
+        "机动车驾驶人违反道路通行规定的，处警告或者二十元以上二百元以下罚款。",
+    ),
+    "household-waste-dumping-fine": (
+        "个人在河岸随意倾倒生活垃圾的，罚款[一千元]。",
+        "单位随意倾倒生活垃圾的，处五万元以上五十万元以下的罚款。",
+    ),
+    "social-noise-fine": (
+        "夜间进行室内装修产生噪声扰民的，对个人处[三千元]罚款。",
+        "在公共场所开展健身活动音响音量过大的，对单位可以处二千元以上二万元以下的罚款。",
+    ),
+    "dog-rabies-vaccination-fine": (
+        "养犬人未带犬只接种狂犬病疫苗的，处[二千元]罚款。",
+        "养犬人未按规定为犬只接种狂犬病疫苗，逾期不改正的，处二千元罚款。",
+    ),
+    "review-body": (
+        "当事人对县教育局的决定不服的，可以[向上一级主管部门申请行政复议]。",
+        "当事人对县教育局的决定不服的，可以向县人民政府申请行政复议。",
+    ),
+    "invented-review-first": (
+        "申请人对补偿决定不服的，[应当先申请行政复议]。",
+        "当事人对当场作出的行政处罚决定不服的，应当先申请行政复议。",
+    ),
+    "self-enforcement": (
+        "逾期不缴纳罚款的，县林业局可以[通知银行划拨]其存款。",
+        "逾期不缴纳罚款的，县林业局依法申请人民法院强制执行。",
+    ),
+    "demolition-during-appeal": (
+        "当事人申请行政复议的，[复议期间不停止拆除]。",
+        "当事人在法定期限内不申请复议或者起诉，又不拆除的，依法强制拆除。",
+    ),
+    "vested-licence-revocation": (
+        "本办法施行前[已颁发的渔业捕捞许可证一律收回]。",
+        "本办法施行前已颁发的渔业捕捞许可证在有效期内继续有效。",
+    ),
+    "township-review-body": (
+        "对村庄规划管理决定不服的，可以[向镇人民政府申请行政复议]。",
+        "对镇人民政府作出的决定不服的，可以向县人民政府申请行政复议。",
+    ),
+    "night-enforcement": (
+        "对拒不拆除的违法建筑，可以[在夜间实施强制拆除]。",
+        "行政机关不得在夜间或者法定节假日实施强制执行，情况紧急的除外。",
+    ),
+    "expropriation-value": (
+        "征收房屋的，[按照评估价格的百分之八十]给予货币补偿。",
+        "被征收房屋价值的补偿，不得低于类似房地产的市场价格。",
+    ),
+    "penalty-decision-period": (
+        "执法部门应当自立案之日起[一百二十日]内作出行政处罚决定。",
+        "执法部门应当自立案之日起九十日内作出行政处罚决定。",
+    ),
+    "forest-fire-fine": (
+        "森林防火期内在林区烧纸祭祀的，对个人处[五千元]罚款。",
+        "森林防火期内擅自在林区野外用火的，对个人处二百元以上三千元以下罚款。",
+    ),
+    "rural-homestead-no-fine": (
+        "村民未经批准占用宅基地建住宅的，[处五千元罚款]。",
+        "村民未经批准占用宅基地建住宅的，责令退还非法占用的土地，限期拆除新建的房屋。",
+    ),
+    "rural-planning-no-fine": (
+        "未取得乡村建设规划许可证建房的，[处一万元罚款]。",
+        "未取得乡村建设规划许可证建房的，由镇人民政府责令停止建设、限期改正。",
+    ),
+}
+
+_CHECKS = {
+    "number": statutory_numbers,
+    "fine": statutory_fines,
+    "remedy": statutory_remedies,
+    "enforcement": statutory_enforcement,
+    "licence": statutory_licences,
 }
 
 
@@ -121,11 +209,9 @@ def test_every_table_entry_has_a_case():
     assert {e.id for e in numbers.table()} == set(CASES)
 
 
-def _spans(text):
+def _spans(text, group="number"):
     doc = parse_text(text)
-    return [
-        (h.start, h.end, h.data.get("matter")) for h in statutory_numbers(doc, Context(fragment=True))
-    ], doc
+    return [(h.start, h.end, h.data.get("matter")) for h in _CHECKS[group](doc, Context(fragment=True))], doc
 
 
 @pytest.mark.parametrize("entry_id", sorted(CASES))
@@ -133,11 +219,11 @@ def test_entry_flags_the_contradiction_and_passes_the_statute(entry_id):
     marked, lawful = CASES[entry_id]
     text = "第十条　" + marked.replace("[", "").replace("]", "")
     want = marked.index("[") + 4, marked.index("]") + 3
-    found, doc = _spans(text)
     entry = next(e for e in numbers.table() if e.id == entry_id)
+    found, doc = _spans(text, entry.group)
     assert [(s, e) for s, e, _ in found] == [want], doc.text
     assert found[0][2] == entry.matter
-    assert _spans("第十条　" + lawful)[0] == []
+    assert _spans("第十条　" + lawful, entry.group)[0] == []
 
 
 def test_hits_carry_the_statute_as_basis():
@@ -154,7 +240,7 @@ def test_two_matters_in_one_sentence_are_told_apart():
 
 
 def test_numbers_wrapped_by_a_pdf_line_break():
-    found, doc = _spans("第十五条　电动自行车驾驶人闯红灯的，处二\n百元罚款。")
+    found, doc = _spans("第十五条　电动自行车驾驶人闯红灯的，处二\n百元罚款。", "fine")
     assert [doc.text[s:e] for s, e, _ in found] == ["二\n百元"]
 
 
@@ -169,3 +255,23 @@ def test_quantities_skip_dates_and_read_chinese_numerals():
         ("rate", 0.5),
     ]
     assert qs[3].days == 60
+
+
+def test_fine_for_an_organisation_is_judged_only_with_an_organisation_range():
+    found, doc = _spans(
+        "第十五条　货车驾驶人未按规定路线通行的，对驾驶人处二百元罚款，对所属企业处二千元罚款。", "fine"
+    )
+    assert found == []
+    found, doc = _spans("第十五条　随意倾倒生活垃圾的单位，处五千元罚款。", "fine")
+    assert [doc.text[s:e] for s, e, _ in found] == ["五千元"]
+
+
+def test_fine_resting_on_another_national_law_is_not_judged():
+    text = "第十五条　在禁放区域燃放鞭炮，扰乱公共秩序的，依照《中华人民共和国治安管理处罚法》处二百元罚款。"
+    assert _spans(text, "fine")[0] == []
+
+
+def test_review_body_is_judged_under_the_2023_review_law_only():
+    doc = parse_text("第二十条　不服的，可以向上一级主管部门申请行政复议。")
+    assert list(statutory_remedies(doc, Context(as_of=date(2023, 6, 1), fragment=True))) == []
+    assert len(list(statutory_remedies(doc, Context(as_of=date(2024, 6, 1), fragment=True)))) == 1

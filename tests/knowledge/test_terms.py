@@ -78,3 +78,17 @@ def test_time_aware_for_documents_judged_before_the_reform():
     assert [h.term for h in systems.find(text, as_of=date(2015, 6, 1))] == []
     assert [h.term for h in systems.find(text, as_of=date(2016, 6, 1))] == ["暂住证"]
     assert [h.term for h in agencies.find(text, as_of=date(2019, 6, 1))] == ["工商局"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("县卫生局负责医疗机构的监督检查。", ["卫生局"]),
+        ("县市容环境卫生局负责道路清扫。", []),
+        ("县旅游局和乡食药所联合检查。", ["旅游局", "食药所"]),
+        ("县文化和旅游局、县文化广电旅游局负责景区管理。", []),
+        ("对县工商局2016年作出的处理决定，按当时的规定执行。", []),
+    ],
+)
+def test_short_and_older_agency_names(text, want):
+    assert [h.term for h in agencies.find(text)] == want

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import DRAFT
 
 # Every route on one submission: (method, path template, body). Outsiders must get 404 on each.

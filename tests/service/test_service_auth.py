@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from fastapi.testclient import TestClient
+from tests_service_paths import fill
 
 from service.main import ROUTERS
-from tests_service_paths import fill
 
 
 def test_login_me_logout(world):

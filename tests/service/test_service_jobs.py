@@ -6,10 +6,10 @@ import io
 import zipfile
 from datetime import date, timedelta
 
+from conftest import World, make_settings, seed
 from fastapi.testclient import TestClient
 from sqlalchemy import update
 
-from conftest import World, make_settings, seed
 from service.main import create_app
 from service.materials import add_working_days, working_days_between
 from service.models import Job, Submission

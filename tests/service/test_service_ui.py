@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 
-from fastapi.testclient import TestClient
-
 from conftest import DRAFT, PASSWORD, REVISED
+from fastapi.testclient import TestClient
 
 
 def _browser(world, username: str) -> tuple[TestClient, str]:

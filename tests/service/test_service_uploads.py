@@ -7,9 +7,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import DRAFT, make_settings, seed
 from fastapi.testclient import TestClient
 
-from conftest import DRAFT, make_settings, seed
 from service.main import create_app
 
 

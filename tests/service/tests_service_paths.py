@@ -10,4 +10,4 @@ IDS = {"submission_id": "1", "sid": "1", "number": "1", "finding_id": "1", "fid"
 
 def fill(path: str, **ids: str) -> str:
     values = IDS | ids
-    return re.sub(r"\{(\w+)\}", lambda m: values[m.group(1)], path)
+    return re.sub(r"\{(\w+)\}", lambda m: values.get(m.group(1), "1"), path)
