@@ -18,14 +18,17 @@ import httpx
 sys.path.insert(0, str(Path(__file__).parent))
 from service_server import draft_docx, server, token  # noqa: E402
 
-LIMIT = 600.0      # seconds for the whole run
+LIMIT = 600.0  # seconds for the whole run
 
 
 async def one(c: httpx.AsyncClient, gate: asyncio.Semaphore, data: bytes, i: int) -> tuple[float, str]:
     t = time.perf_counter()
     async with gate:
-        r = await c.post("/api/submissions", data={"title": f"并发送审{i}"},
-                         files={"file": (f"draft{i}.docx", data, "application/octet-stream")})
+        r = await c.post(
+            "/api/submissions",
+            data={"title": f"并发送审{i}"},
+            files={"file": (f"draft{i}.docx", data, "application/octet-stream")},
+        )
     r.raise_for_status()
     sid = r.json()["id"]
     while True:
@@ -39,12 +42,14 @@ async def run(url: str, files: list[bytes], concurrency: int) -> tuple[float, li
     limits = httpx.Limits(max_connections=concurrency * 2)
     async with httpx.AsyncClient(base_url=url, headers=headers, timeout=120, limits=limits) as c:
         gate = asyncio.Semaphore(concurrency)
-        await one(c, gate, files[0], -1)                      # warm-up
+        await one(c, gate, files[0], -1)  # warm-up
         t = time.perf_counter()
         single = [await one(c, gate, files[0], -2)]
         baseline = time.perf_counter() - t
         t = time.perf_counter()
-        results = await asyncio.wait_for(asyncio.gather(*(one(c, gate, f, i) for i, f in enumerate(files))), LIMIT)
+        results = await asyncio.wait_for(
+            asyncio.gather(*(one(c, gate, f, i) for i, f in enumerate(files))), LIMIT
+        )
         wall = time.perf_counter() - t
     return baseline, [(wall, "wall")] + single + results
 

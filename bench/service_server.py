@@ -15,22 +15,27 @@ from pathlib import Path
 import docx
 import httpx
 
+from reviewer.numerals import int_to_cn
+
 PASSWORD = "bench-password-1"
 REVIEWER = str(Path(sys.executable).with_name("reviewer"))
-ARTICLE = ("第{n}条　本镇辖区内从事农贸市场经营的单位和个人，应当遵守市场管理规定，按照划定区域经营，"
-           "保持摊位整洁，不得占道经营。镇市场管理办公室负责日常巡查，对发现的问题及时督促整改，"
-           "并将整改情况记入管理台账，每季度向镇人民政府报告一次工作情况。")
-FLAGGED = ("第{n}条　违反本办法规定占道经营的，由镇市场管理办公室处二千元罚款；"
-           "经营者申请摊位时，须提交居民委员会出具的无违法犯罪记录证明。")
+ARTICLE = (
+    "第{n}条　本镇辖区内从事农贸市场经营的单位和个人，应当遵守市场管理规定，按照划定区域经营，"
+    "保持摊位整洁，不得占道经营。镇市场管理办公室负责日常巡查，对发现的问题及时督促整改，"
+    "并将整改情况记入管理台账，每季度向镇人民政府报告一次工作情况。"
+)
+FLAGGED = (
+    "第{n}条　违反本办法规定占道经营的，由镇市场管理办公室处二千元罚款；"
+    "经营者申请摊位时，须提交居民委员会出具的无违法犯罪记录证明。"
+)
 
 
 def draft_docx(path: Path, articles: int = 28, tag: str = "") -> Path:
-    """A draft of about five A4 pages in GB/T 9704 density, written for this benchmark."""
+    """A draft written for this benchmark; 28 articles fill about five A4 pages in GB/T 9704 density."""
     d = docx.Document()
     d.add_paragraph(f"青山镇农贸市场管理办法（征求意见稿）{tag}")
     for i in range(1, articles + 1):
-        n = "一二三四五六七八九十"[i - 1] if i <= 10 else f"十{'一二三四五六七八九'[i - 11]}" if i < 20 else \
-            f"二十{'一二三四五六七八九'[i - 21] if i > 20 else ''}"
+        n = int_to_cn(i)
         d.add_paragraph((FLAGGED if i % 6 == 0 else ARTICLE).format(n=n))
     d.add_paragraph("本办法自2026年3月1日起施行，有效期5年。")
     d.save(str(path))
@@ -47,15 +52,20 @@ def _port() -> int:
 def server(workers: int = 2) -> Iterator[tuple[str, Path]]:
     """Start the service (default settings: SQLite, process workers), bootstrap users, yield (url, tmp dir)."""
     with tempfile.TemporaryDirectory() as tmp:
-        env = dict(os.environ, FASHEN_DATA_DIR=str(Path(tmp) / "var"), FASHEN_PASSWORD=PASSWORD,
-                   WORKERS=str(workers))
+        env = dict(
+            os.environ, FASHEN_DATA_DIR=str(Path(tmp) / "var"), FASHEN_PASSWORD=PASSWORD, WORKERS=str(workers)
+        )
         env.pop("DATABASE_URL", None)
         run = lambda *a: subprocess.run([REVIEWER, "users", *a], env=env, check=True, capture_output=True)  # noqa: E731
         run("add-department", "青山镇农业办", "--jurisdiction", "青山司法所")
         run("add", "drafter", "--role", "drafter", "--department", "青山镇农业办")
         port = _port()
-        proc = subprocess.Popen([REVIEWER, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            [REVIEWER, "serve", "--port", str(port)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         url = f"http://127.0.0.1:{port}"
         try:
             end = time.monotonic() + 60

@@ -20,7 +20,8 @@ def visible(user: User) -> Select:
         return query.where(Submission.advisor_id == user.id)
     if user.role == "judicial":
         return query.join(Department, Submission.department_id == Department.id).where(
-            Department.jurisdiction == (user.jurisdiction or ""))
+            Department.jurisdiction == (user.jurisdiction or "")
+        )
     return query.where(False)
 
 
@@ -44,7 +45,7 @@ def finding(session: Session, user: User, finding_id: int) -> Finding:
     if row is None:
         raise NotFound("问题不存在或无权查看。")
     ver = session.get(Version, row.version_id)
-    submission(session, user, ver.submission_id)   # 404 when not visible
+    submission(session, user, ver.submission_id)  # 404 when not visible
     return row
 
 

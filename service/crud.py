@@ -47,14 +47,27 @@ def create_department(*, session: Session, actor: User | None, name: str, jurisd
     dept = Department(name=name, jurisdiction=jurisdiction)
     session.add(dept)
     session.flush()
-    record(session, actor, "department_created", target=f"department:{dept.id}",
-           after={"name": name, "jurisdiction": jurisdiction})
+    record(
+        session,
+        actor,
+        "department_created",
+        target=f"department:{dept.id}",
+        after={"name": name, "jurisdiction": jurisdiction},
+    )
     return dept
 
 
-def create_user(*, session: Session, actor: User | None, username: str, password: str, role: str,
-                display_name: str | None = None, department: str | int | None = None,
-                jurisdiction: str | None = None) -> User:
+def create_user(
+    *,
+    session: Session,
+    actor: User | None,
+    username: str,
+    password: str,
+    role: str,
+    display_name: str | None = None,
+    department: str | int | None = None,
+    jurisdiction: str | None = None,
+) -> User:
     """A user; drafters need a department, advisors and 司法所 reviewers a jurisdiction."""
     username = username.strip()
     if not username or len(username) > 64:
@@ -67,22 +80,39 @@ def create_user(*, session: Session, actor: User | None, username: str, password
         raise Conflict(f"用户名“{username}”已存在。", code="duplicate")
     dept = None
     if department is not None:
-        dept = session.get(Department, department) if isinstance(department, int) else session.scalar(
-            select(Department).where(Department.name == department))
+        dept = (
+            session.get(Department, department)
+            if isinstance(department, int)
+            else session.scalar(select(Department).where(Department.name == department))
+        )
         if dept is None:
             raise NotFound(f"起草单位“{department}”不存在。")
     if role == "drafter" and dept is None:
         raise Invalid("起草单位用户必须指定所属单位。", code="invalid_user")
     if role in ("advisor", "judicial") and not (jurisdiction or "").strip():
         raise Invalid("法律顾问和司法所用户必须指定辖区。", code="invalid_user")
-    user = User(username=username, display_name=(display_name or username).strip(),
-                password_hash=hash_password(password), role=role, department_id=dept.id if dept else None,
-                jurisdiction=(jurisdiction or "").strip() or None)
+    user = User(
+        username=username,
+        display_name=(display_name or username).strip(),
+        password_hash=hash_password(password),
+        role=role,
+        department_id=dept.id if dept else None,
+        jurisdiction=(jurisdiction or "").strip() or None,
+    )
     session.add(user)
     session.flush()
-    record(session, actor, "user_created", target=f"user:{user.id}",
-           after={"username": username, "role": role, "department_id": user.department_id,
-                  "jurisdiction": user.jurisdiction})
+    record(
+        session,
+        actor,
+        "user_created",
+        target=f"user:{user.id}",
+        after={
+            "username": username,
+            "role": role,
+            "department_id": user.department_id,
+            "jurisdiction": user.jurisdiction,
+        },
+    )
     return user
 
 
@@ -90,8 +120,14 @@ def set_user_active(*, session: Session, actor: User, user_id: int, active: bool
     user = session.get(User, user_id)
     if user is None:
         raise NotFound("用户不存在。")
-    record(session, actor, "user_updated", target=f"user:{user.id}", before={"active": user.active},
-           after={"active": active})
+    record(
+        session,
+        actor,
+        "user_updated",
+        target=f"user:{user.id}",
+        before={"active": user.active},
+        after={"active": active},
+    )
     user.active = active
     return user
 
@@ -100,8 +136,11 @@ def authenticate(*, session: Session, settings: Settings, username: str, passwor
     """Check a password; too many recent failures for the name or the address is a 429."""
     since = utcnow() - timedelta(minutes=settings.login_window_minutes)
     for column, value in ((LoginAttempt.username, username), (LoginAttempt.ip, ip)):
-        failures = session.scalar(select(func.count()).select_from(LoginAttempt).where(
-            column == value, LoginAttempt.success.is_(False), LoginAttempt.at >= since))
+        failures = session.scalar(
+            select(func.count())
+            .select_from(LoginAttempt)
+            .where(column == value, LoginAttempt.success.is_(False), LoginAttempt.at >= since)
+        )
         if failures >= settings.login_max_failures:
             raise Throttled(f"登录失败次数过多，请 {settings.login_window_minutes} 分钟后再试。")
     user = session.scalar(select(User).where(User.username == username))
@@ -124,8 +163,9 @@ def create_token(*, session: Session, user: User, name: str) -> str:
 
 
 def user_for_token(*, session: Session, token: str) -> User | None:
-    row = session.scalar(select(ApiToken).where(ApiToken.token_hash == token_digest(token),
-                                                ApiToken.revoked.is_(False)))
+    row = session.scalar(
+        select(ApiToken).where(ApiToken.token_hash == token_digest(token), ApiToken.revoked.is_(False))
+    )
     user = session.get(User, row.user_id) if row else None
     return user if user and user.active else None
 
@@ -135,22 +175,33 @@ def user_for_token(*, session: Session, token: str) -> User | None:
 
 def _pick_advisor(session: Session, dept: Department) -> int | None:
     """The advisor of the department's jurisdiction with the fewest submissions."""
-    load = (select(User.id, func.count(Submission.id).label("n"))
-            .outerjoin(Submission, Submission.advisor_id == User.id)
-            .where(User.role == "advisor", User.active.is_(True), User.jurisdiction == dept.jurisdiction)
-            .group_by(User.id).order_by("n", User.id))
+    load = (
+        select(User.id, func.count(Submission.id).label("n"))
+        .outerjoin(Submission, Submission.advisor_id == User.id)
+        .where(User.role == "advisor", User.active.is_(True), User.jurisdiction == dept.jurisdiction)
+        .group_by(User.id)
+        .order_by("n", User.id)
+    )
     row = session.execute(load).first()
     return row[0] if row else None
 
 
-def _store_version(*, session: Session, store: FileStore, actor: User, sub: Submission, data: bytes,
-                   filename: str | None) -> tuple[Version, str, bool]:
+def _store_version(
+    *, session: Session, store: FileStore, actor: User, sub: Submission, data: bytes, filename: str | None
+) -> tuple[Version, str, bool]:
     fmt = sniff(data)
     check_integrity(data, fmt)
     digest, created = store.put(data)
     number = max((v.number for v in sub.versions), default=0) + 1
-    ver = Version(submission=sub, number=number, sha256=digest, filename=display_name(filename, fmt),
-                  format=fmt, size=len(data), created_by=actor.id)
+    ver = Version(
+        submission=sub,
+        number=number,
+        sha256=digest,
+        filename=display_name(filename, fmt),
+        format=fmt,
+        size=len(data),
+        created_by=actor.id,
+    )
     session.add(ver)
     session.flush()
     session.add(Job(version_id=ver.id))
@@ -163,9 +214,19 @@ def discard_unreferenced(*, session: Session, store: FileStore, digest: str) -> 
         store.discard(digest)
 
 
-def create_submission(*, session: Session, store: FileStore, settings: Settings, actor: User, title: str,
-                      data: bytes, filename: str | None, materials: Materials,
-                      meeting_date: date | None = None, department_id: int | None = None) -> Submission:
+def create_submission(
+    *,
+    session: Session,
+    store: FileStore,
+    settings: Settings,
+    actor: User,
+    title: str,
+    data: bytes,
+    filename: str | None,
+    materials: Materials,
+    meeting_date: date | None = None,
+    department_id: int | None = None,
+) -> Submission:
     access.may_submit(actor)
     title = title.strip()
     if not title or len(title) > 200:
@@ -175,32 +236,69 @@ def create_submission(*, session: Session, store: FileStore, settings: Settings,
     if dept is None:
         raise Invalid("请指定起草单位。", code="invalid_department")
     today = datetime.now(UTC).date()
-    sub = Submission(title=title, department_id=dept.id, created_by=actor.id, meeting_date=meeting_date,
-                     deadline=add_working_days(today, settings.review_days),
-                     materials=materials.model_dump(mode="json"), advisor_id=_pick_advisor(session, dept))
+    sub = Submission(
+        title=title,
+        department_id=dept.id,
+        created_by=actor.id,
+        meeting_date=meeting_date,
+        deadline=add_working_days(today, settings.review_days),
+        materials=materials.model_dump(mode="json"),
+        advisor_id=_pick_advisor(session, dept),
+    )
     session.add(sub)
     session.flush()
-    ver, digest, _ = _store_version(session=session, store=store, actor=actor, sub=sub, data=data,
-                                    filename=filename)
-    record(session, actor, "submission_created", submission_id=sub.id, target=f"submission:{sub.id}",
-           after={"title": title, "department": dept.name, "file": ver.filename, "sha256": digest,
-                  "meeting_date": meeting_date.isoformat() if meeting_date else None,
-                  "advisor_id": sub.advisor_id})
+    ver, digest, _ = _store_version(
+        session=session, store=store, actor=actor, sub=sub, data=data, filename=filename
+    )
+    record(
+        session,
+        actor,
+        "submission_created",
+        submission_id=sub.id,
+        target=f"submission:{sub.id}",
+        after={
+            "title": title,
+            "department": dept.name,
+            "file": ver.filename,
+            "sha256": digest,
+            "meeting_date": meeting_date.isoformat() if meeting_date else None,
+            "advisor_id": sub.advisor_id,
+        },
+    )
     return sub
 
 
-def add_version(*, session: Session, store: FileStore, actor: User, sub: Submission, data: bytes,
-                filename: str | None, materials: Materials | None = None) -> Version:
+def add_version(
+    *,
+    session: Session,
+    store: FileStore,
+    actor: User,
+    sub: Submission,
+    data: bytes,
+    filename: str | None,
+    materials: Materials | None = None,
+) -> Version:
     access.may_upload(actor, sub)
-    ver, digest, _ = _store_version(session=session, store=store, actor=actor, sub=sub, data=data,
-                                    filename=filename)
+    ver, digest, _ = _store_version(
+        session=session, store=store, actor=actor, sub=sub, data=data, filename=filename
+    )
     before = dict(sub.materials)
     if materials is not None:
         sub.materials = materials.model_dump(mode="json")
-    record(session, actor, "version_uploaded", submission_id=sub.id, target=f"version:{ver.id}",
-           before={"materials": before} if materials is not None else None,
-           after={"number": ver.number, "file": ver.filename, "sha256": digest,
-                  **({"materials": sub.materials} if materials is not None else {})})
+    record(
+        session,
+        actor,
+        "version_uploaded",
+        submission_id=sub.id,
+        target=f"version:{ver.id}",
+        before={"materials": before} if materials is not None else None,
+        after={
+            "number": ver.number,
+            "file": ver.filename,
+            "sha256": digest,
+            **({"materials": sub.materials} if materials is not None else {}),
+        },
+    )
     return ver
 
 
@@ -209,8 +307,15 @@ def assign_advisor(*, session: Session, actor: User, sub: Submission, advisor_id
     advisor = session.get(User, advisor_id)
     if advisor is None or advisor.role != "advisor" or not advisor.active:
         raise NotFound("法律顾问不存在。")
-    record(session, actor, "advisor_assigned", submission_id=sub.id, target=f"submission:{sub.id}",
-           before={"advisor_id": sub.advisor_id}, after={"advisor_id": advisor.id})
+    record(
+        session,
+        actor,
+        "advisor_assigned",
+        submission_id=sub.id,
+        target=f"submission:{sub.id}",
+        before={"advisor_id": sub.advisor_id},
+        after={"advisor_id": advisor.id},
+    )
     sub.advisor_id = advisor.id
     return sub
 
@@ -224,8 +329,14 @@ def sign_off(*, session: Session, actor: User, ver: Version) -> Version:
     if ver.number != max(v.number for v in ver.submission.versions):
         raise Conflict("只能签发最新版本。", code="not_latest")
     ver.signed_at, ver.signed_by = utcnow(), actor.id
-    record(session, actor, "signed_off", submission_id=ver.submission_id, target=f"version:{ver.id}",
-           after={"number": ver.number, "signed_at": ver.signed_at.isoformat()})
+    record(
+        session,
+        actor,
+        "signed_off",
+        submission_id=ver.submission_id,
+        target=f"version:{ver.id}",
+        after={"number": ver.number, "signed_at": ver.signed_at.isoformat()},
+    )
     return ver
 
 
@@ -238,8 +349,16 @@ def _state(f: Finding) -> dict[str, Any]:
     return {k: getattr(f, k) for k in DECISION_FIELDS}
 
 
-def decide(*, session: Session, actor: User, f: Finding, action: str, reason: str | None = None,
-           message: str | None = None, suggestion: str | None = None) -> Finding:
+def decide(
+    *,
+    session: Session,
+    actor: User,
+    f: Finding,
+    action: str,
+    reason: str | None = None,
+    message: str | None = None,
+    suggestion: str | None = None,
+) -> Finding:
     """accept / dismiss (reason required) / reopen / edit (message, suggestion)."""
     ver = session.get(Version, f.version_id)
     access.may_decide(actor, ver)
@@ -262,15 +381,36 @@ def decide(*, session: Session, actor: User, f: Finding, action: str, reason: st
     else:
         raise Invalid("操作无效，应为 accept、dismiss、reopen 或 edit。", code="invalid_action")
     f.decided_by, f.decided_at = actor.id, utcnow()
-    verb = {"accept": "finding_accepted", "dismiss": "finding_dismissed", "reopen": "finding_reopened",
-            "edit": "finding_edited"}[action]
-    record(session, actor, verb, submission_id=ver.submission_id, target=f"finding:{f.id}", before=before,
-           after=_state(f))
+    verb = {
+        "accept": "finding_accepted",
+        "dismiss": "finding_dismissed",
+        "reopen": "finding_reopened",
+        "edit": "finding_edited",
+    }[action]
+    record(
+        session,
+        actor,
+        verb,
+        submission_id=ver.submission_id,
+        target=f"finding:{f.id}",
+        before=before,
+        after=_state(f),
+    )
     return f
 
 
-def add_finding(*, session: Session, actor: User, ver: Version, start: int, end: int, message: str,
-                suggestion: str | None = None, severity: str = "warning", category: str = "other") -> Finding:
+def add_finding(
+    *,
+    session: Session,
+    actor: User,
+    ver: Version,
+    start: int,
+    end: int,
+    message: str,
+    suggestion: str | None = None,
+    severity: str = "warning",
+    category: str = "other",
+) -> Finding:
     """An advisor's own finding on a selected span of the draft text."""
     from service.results import article_at, manual_key
 
@@ -284,14 +424,40 @@ def add_finding(*, session: Session, actor: User, ver: Version, start: int, end:
         raise Invalid("严重程度应为 error、warning 或 info。", code="invalid_severity")
     quote = text[start:end]
     art = article_at(ver.articles, start)
-    f = Finding(version_id=ver.id, key=manual_key(quote), rule_id="MANUAL", title="审查人员添加",
-                category=category[:32], severity=severity, start=start, end=end, quote=quote,
-                article=art.get("label") if art else None, node_id=art.get("id") if art else None,
-                message=message.strip(), suggestion=(suggestion or "").strip() or None, origin="manual",
-                status="accepted", decided_by=actor.id, decided_at=utcnow())
+    f = Finding(
+        version_id=ver.id,
+        key=manual_key(quote),
+        rule_id="MANUAL",
+        title="审查人员添加",
+        category=category[:32],
+        severity=severity,
+        start=start,
+        end=end,
+        quote=quote,
+        article=art.get("label") if art else None,
+        node_id=art.get("id") if art else None,
+        message=message.strip(),
+        suggestion=(suggestion or "").strip() or None,
+        origin="manual",
+        status="accepted",
+        decided_by=actor.id,
+        decided_at=utcnow(),
+    )
     session.add(f)
     session.flush()
-    record(session, actor, "finding_added", submission_id=ver.submission_id, target=f"finding:{f.id}",
-           after={"quote": quote, "start": start, "end": end, "message": f.message,
-                  "suggestion": f.suggestion, "severity": severity})
+    record(
+        session,
+        actor,
+        "finding_added",
+        submission_id=ver.submission_id,
+        target=f"finding:{f.id}",
+        after={
+            "quote": quote,
+            "start": start,
+            "end": end,
+            "message": f.message,
+            "suggestion": f.suggestion,
+            "severity": severity,
+        },
+    )
     return f

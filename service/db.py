@@ -8,7 +8,6 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import NullPool
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -16,20 +15,22 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 def make_engine(url: str) -> Engine:
     """An engine for ``url``; SQLite gets WAL, a busy timeout and foreign keys."""
     if url.startswith("sqlite"):
-        # no pool: SQLite connections are cheap, and a bounded pool could run dry under many waiting requests
-        engine = create_engine(url, poolclass=NullPool, connect_args={"check_same_thread": False, "timeout": 30})
+        # a generous pool: requests never hold a connection while they await, so it cannot run dry for long
+        engine = create_engine(
+            url, pool_size=20, max_overflow=80, connect_args={"check_same_thread": False, "timeout": 30}
+        )
 
         @event.listens_for(engine, "connect")
         def _pragmas(conn, _record) -> None:
             cur = conn.cursor()
             cur.execute("PRAGMA journal_mode=WAL")
-            cur.execute("PRAGMA synchronous=NORMAL")      # durable in WAL mode except on power loss
+            cur.execute("PRAGMA synchronous=NORMAL")  # durable in WAL mode except on power loss
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA busy_timeout=30000")
             cur.close()
 
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=40)
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:

@@ -55,7 +55,8 @@ async def check_csrf(request: Request) -> None:
         return
     sent = request.headers.get("x-csrf-token")
     if sent is None and request.headers.get("content-type", "").startswith(
-            ("application/x-www-form-urlencoded", "multipart/form-data")):
+        ("application/x-www-form-urlencoded", "multipart/form-data")
+    ):
         sent = (await request.form()).get("csrf_token")
     if not same(request.session.get("csrf"), sent if isinstance(sent, str) else None):
         raise Forbidden("页面已过期或请求来源无效（CSRF 校验失败），请刷新页面后重试。", code="csrf_failed")
@@ -84,8 +85,11 @@ async def current_user(request: Request, db: Annotated[Session, Depends(get_db)]
 class Page:
     """Pagination parameters: ``page`` from 1, ``size`` up to 100."""
 
-    def __init__(self, page: Annotated[int, Query(ge=1, description="页码，从 1 开始")] = 1,
-                 size: Annotated[int, Query(ge=1, le=100, description="每页条数")] = 20):
+    def __init__(
+        self,
+        page: Annotated[int, Query(ge=1, description="页码，从 1 开始")] = 1,
+        size: Annotated[int, Query(ge=1, le=100, description="每页条数")] = 20,
+    ):
         self.page, self.size = page, size
 
     @property

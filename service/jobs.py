@@ -47,9 +47,14 @@ def run_review(path: str, options: dict[str, Any]) -> dict[str, Any]:
         row = f.to_dict()
         row["key"] = f.key or f.make_key()
         findings.append(row)
-    return {"text": doc.text, "format": doc.source.format, "warnings": list(doc.warnings),
-            "catalog_version": rv.catalog_version, "findings": findings,
-            "articles": [{"id": n.id, "label": n.label, "start": n.start, "end": n.end} for n in doc.articles()]}
+    return {
+        "text": doc.text,
+        "format": doc.source.format,
+        "warnings": list(doc.warnings),
+        "catalog_version": rv.catalog_version,
+        "findings": findings,
+        "articles": [{"id": n.id, "label": n.label, "start": n.start, "end": n.end} for n in doc.articles()],
+    }
 
 
 def warm_up() -> None:
@@ -62,8 +67,13 @@ def warm_up() -> None:
 class WorkerPool:
     """Claims queued jobs from the database and runs them; survives worker crashes and restarts."""
 
-    def __init__(self, settings: Settings, sessions: sessionmaker[Session], store: FileStore,
-                 task: Callable[[str, dict[str, Any]], dict[str, Any]] = run_review):
+    def __init__(
+        self,
+        settings: Settings,
+        sessions: sessionmaker[Session],
+        store: FileStore,
+        task: Callable[[str, dict[str, Any]], dict[str, Any]] = run_review,
+    ):
         self.settings, self.sessions, self.store, self.task = settings, sessions, store, task
         self._stop = threading.Event()
         self._wake = threading.Event()
@@ -77,6 +87,10 @@ class WorkerPool:
     def start(self) -> None:
         self.recover(all_running=True)
         self._executor = self._new_executor()
+        for _ in range(
+            self.settings.workers
+        ):  # start (and warm) the worker processes now, not on the first job
+            self._executor.submit(int)
         for i in range(self.settings.workers):
             thread = threading.Thread(target=self._loop, name=f"fashen-worker-{i}", daemon=True)
             thread.start()
@@ -119,14 +133,15 @@ class WorkerPool:
         with self._lock:
             listeners = list(self._listeners)
         for loop, event in listeners:
-            with contextlib.suppress(RuntimeError):      # the loop may have closed
+            with contextlib.suppress(RuntimeError):  # the loop may have closed
                 loop.call_soon_threadsafe(event.set)
 
     def _new_executor(self) -> Executor:
         if self.settings.worker_mode == "thread":
             return ThreadPoolExecutor(self.settings.workers, thread_name_prefix="fashen-review")
-        return ProcessPoolExecutor(self.settings.workers, mp_context=multiprocessing.get_context("forkserver"),
-                                   initializer=warm_up)
+        return ProcessPoolExecutor(
+            self.settings.workers, mp_context=multiprocessing.get_context("forkserver"), initializer=warm_up
+        )
 
     def _replace_executor(self, broken: Executor) -> None:
         with self._lock:
@@ -150,12 +165,24 @@ class WorkerPool:
         if job.attempts >= self.settings.job_max_attempts:
             job.status, job.finished_at = "failed", utcnow()
             job.error = f"{why}，已重试 {job.attempts} 次仍未完成。"
-            record(s, None, "review_failed", submission_id=ver.submission_id, target=f"job:{job.id}",
-                   after={"error": job.error})
+            record(
+                s,
+                None,
+                "review_failed",
+                submission_id=ver.submission_id,
+                target=f"job:{job.id}",
+                after={"error": job.error},
+            )
         else:
             job.status, job.error = "queued", f"{why}，已重新排队（第 {job.attempts} 次尝试中断）。"
-            record(s, None, "review_retried", submission_id=ver.submission_id, target=f"job:{job.id}",
-                   after={"attempts": job.attempts, "reason": why})
+            record(
+                s,
+                None,
+                "review_retried",
+                submission_id=ver.submission_id,
+                target=f"job:{job.id}",
+                after={"attempts": job.attempts, "reason": why},
+            )
         self._wake.set()
 
     # ---- the loop ----
@@ -171,7 +198,7 @@ class WorkerPool:
                     self._wake.clear()
                     continue
                 self._run(*claimed)
-            except Exception:   # a database hiccup must not kill the worker thread
+            except Exception:  # a database hiccup must not kill the worker thread
                 log.exception("worker loop error")
                 self._stop.wait(1.0)
 
@@ -179,15 +206,27 @@ class WorkerPool:
         with session_scope(self.sessions) as s:
             for job_id in s.scalars(select(Job.id).where(Job.status == "queued").order_by(Job.id).limit(5)):
                 now = utcnow()
-                won = s.execute(update(Job).where(Job.id == job_id, Job.status == "queued").values(
-                    status="running", attempts=Job.attempts + 1, started_at=now, heartbeat_at=now))
+                won = s.execute(
+                    update(Job)
+                    .where(Job.id == job_id, Job.status == "queued")
+                    .values(status="running", attempts=Job.attempts + 1, started_at=now, heartbeat_at=now)
+                )
                 if won.rowcount == 1:
                     job = s.get(Job, job_id)
                     ver = s.get(Version, job.version_id)
-                    record(s, None, "review_started", submission_id=ver.submission_id, target=f"job:{job_id}",
-                           after={"attempt": job.attempts})
-                    options = {"filename": ver.filename, "issuer_level": self.settings.issuer_level,
-                               "province": self.settings.province}
+                    record(
+                        s,
+                        None,
+                        "review_started",
+                        submission_id=ver.submission_id,
+                        target=f"job:{job_id}",
+                        after={"attempt": job.attempts},
+                    )
+                    options = {
+                        "filename": ver.filename,
+                        "issuer_level": self.settings.issuer_level,
+                        "province": self.settings.province,
+                    }
                     return job_id, str(self.store.path(ver.sha256)), options
         return None
 
@@ -230,7 +269,9 @@ class WorkerPool:
 
     def _heartbeat(self, job_id: int) -> None:
         with session_scope(self.sessions) as s:
-            s.execute(update(Job).where(Job.id == job_id, Job.status == "running").values(heartbeat_at=utcnow()))
+            s.execute(
+                update(Job).where(Job.id == job_id, Job.status == "running").values(heartbeat_at=utcnow())
+            )
 
     def _finish(self, job_id: int, *, result: dict[str, Any] | None = None, error: str | None = None) -> None:
         try:
@@ -241,10 +282,19 @@ class WorkerPool:
                 ver = s.get(Version, job.version_id)
                 if result is not None:
                     store_result(s, self.settings, ver, result)
-                job.status, job.error, job.finished_at = ("done" if error is None else "failed"), error, utcnow()
-                record(s, None, "review_done" if error is None else "review_failed", submission_id=ver.submission_id,
-                       target=f"job:{job_id}", after={"error": error} if error else
-                       {"findings": len(result["findings"])})
+                job.status, job.error, job.finished_at = (
+                    ("done" if error is None else "failed"),
+                    error,
+                    utcnow(),
+                )
+                record(
+                    s,
+                    None,
+                    "review_done" if error is None else "review_failed",
+                    submission_id=ver.submission_id,
+                    target=f"job:{job_id}",
+                    after={"error": error} if error else {"findings": len(result["findings"])},
+                )
         except Exception as exc:
             if error is not None:
                 raise

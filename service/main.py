@@ -23,9 +23,21 @@ from service.settings import Settings
 from service.storage import FileStore
 
 HERE = Path(__file__).parent
-ROUTERS = [auth.router, admin.router, submissions.router, findings.router, rules.router, batch.router, ui.router]
-HTTP_MESSAGES = {404: ("not_found", "页面或资源不存在。"), 405: ("method_not_allowed", "不支持该请求方法。"),
-                 401: ("unauthorized", "请先登录。"), 403: ("forbidden", "无权访问。")}
+ROUTERS = [
+    auth.router,
+    admin.router,
+    submissions.router,
+    findings.router,
+    rules.router,
+    batch.router,
+    ui.router,
+]
+HTTP_MESSAGES = {
+    404: ("not_found", "页面或资源不存在。"),
+    405: ("method_not_allowed", "不支持该请求方法。"),
+    401: ("unauthorized", "请先登录。"),
+    403: ("forbidden", "无权访问。"),
+}
 
 
 def _wants_html(request: Request) -> bool:
@@ -48,7 +60,9 @@ def _handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> Response:
         detail = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", "")} for e in exc.errors()]
-        return _error(request, 422, {"code": "invalid_request", "message": "请求参数不正确。", "detail": detail})
+        return _error(
+            request, 422, {"code": "invalid_request", "message": "请求参数不正确。", "detail": detail}
+        )
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
@@ -56,8 +70,12 @@ def _handlers(app: FastAPI) -> None:
         return _error(request, exc.status_code, {"code": code, "message": message})
 
 
-def create_app(settings: Settings | None = None, *, start_workers: bool = True,
-               task: Callable[[str, dict[str, Any]], dict[str, Any]] | None = None) -> FastAPI:
+def create_app(
+    settings: Settings | None = None,
+    *,
+    start_workers: bool = True,
+    task: Callable[[str, dict[str, Any]], dict[str, Any]] | None = None,
+) -> FastAPI:
     """The app. ``start_workers=False`` leaves jobs queued (tests drive ``app.state.pool`` themselves)."""
     settings = settings or Settings()
 
@@ -78,8 +96,12 @@ def create_app(settings: Settings | None = None, *, start_workers: bool = True,
             pool.stop()
             engine.dispose()
 
-    app = FastAPI(title="法审 · 规范性文件合法性审查服务", version="0.1.0", lifespan=lifespan,
-                  description="起草单位送审、法律顾问审查、司法所签发。错误以 JSON 返回：{code, message}。")
+    app = FastAPI(
+        title="法审 · 规范性文件合法性审查服务",
+        version="0.1.0",
+        lifespan=lifespan,
+        description="起草单位送审、法律顾问审查、司法所签发。错误以 JSON 返回：{code, message}。",
+    )
     app.state.settings = settings
 
     @app.middleware("http")
@@ -90,8 +112,14 @@ def create_app(settings: Settings | None = None, *, start_workers: bool = True,
             return _error(request, 413, exc.to_dict())
         return await call_next(request)
 
-    app.add_middleware(SessionMiddleware, secret_key=settings.session_secret, session_cookie="fashen_session",
-                       max_age=8 * 3600, same_site="lax", https_only=settings.cookie_secure)
+    app.add_middleware(
+        SessionMiddleware,
+        secret_key=settings.session_secret,
+        session_cookie="fashen_session",
+        max_age=8 * 3600,
+        same_site="lax",
+        https_only=settings.cookie_secure,
+    )
     _handlers(app)
     for router in ROUTERS:
         app.include_router(router)

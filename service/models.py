@@ -100,8 +100,9 @@ class Submission(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     department: Mapped[Department] = relationship(lazy="joined")
     advisor: Mapped[User | None] = relationship(foreign_keys=[advisor_id], lazy="joined")
-    versions: Mapped[list[Version]] = relationship(back_populates="submission", order_by="Version.number",
-                                                   cascade="all, delete-orphan")
+    versions: Mapped[list[Version]] = relationship(
+        back_populates="submission", order_by="Version.number", cascade="all, delete-orphan"
+    )
 
 
 class Version(Base):
@@ -113,7 +114,7 @@ class Version(Base):
     submission_id: Mapped[int] = mapped_column(ForeignKey("submissions.id"), index=True)
     number: Mapped[int]
     sha256: Mapped[str] = mapped_column(String(64), index=True)
-    filename: Mapped[str] = mapped_column(String(255))      # display only, never a path
+    filename: Mapped[str] = mapped_column(String(255))  # display only, never a path
     format: Mapped[str] = mapped_column(String(16))
     size: Mapped[int]
     created_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
@@ -166,9 +167,9 @@ class Finding(Base):
     basis: Mapped[list[Any]] = mapped_column(default=list)
     whether: Mapped[str | None] = mapped_column(String(64))
     rule_version: Mapped[str | None] = mapped_column(String(32))
-    origin: Mapped[str] = mapped_column(String(16), default="engine")   # engine / procedure / manual
-    change: Mapped[str | None] = mapped_column(String(16))              # new / unchanged (re-review)
-    status: Mapped[str] = mapped_column(String(16), default="open")     # open / accepted / dismissed
+    origin: Mapped[str] = mapped_column(String(16), default="engine")  # engine / procedure / manual
+    change: Mapped[str | None] = mapped_column(String(16))  # new / unchanged (re-review)
+    status: Mapped[str] = mapped_column(String(16), default="open")  # open / accepted / dismissed
     reason: Mapped[str | None] = mapped_column(Text)
     edited_message: Mapped[str | None] = mapped_column(Text)
     edited_suggestion: Mapped[str | None] = mapped_column(Text)

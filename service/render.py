@@ -40,4 +40,6 @@ def draft_html(text: str, findings: Iterable[Any], articles: list[dict[str, Any]
 
 def diff_html(parts: list[tuple[bool, str]], tag: str) -> Markup:
     """One side of a changed article: changed pieces wrapped in <ins> or <del>."""
-    return Markup("".join(f"<{tag}>{escape(t)}</{tag}>" if changed else str(escape(t)) for changed, t in parts))
+    return Markup(
+        "".join(f"<{tag}>{escape(t)}</{tag}>" if changed else str(escape(t)) for changed, t in parts)
+    )

@@ -14,8 +14,24 @@ from service.materials import parse_materials, procedure_findings
 from service.models import Finding, Version
 from service.settings import Settings
 
-FINDING_FIELDS = ("key", "rule_id", "title", "category", "severity", "start", "end", "quote", "article",
-                  "node_id", "message", "suggestion", "replacement", "basis", "whether", "rule_version")
+FINDING_FIELDS = (
+    "key",
+    "rule_id",
+    "title",
+    "category",
+    "severity",
+    "start",
+    "end",
+    "quote",
+    "article",
+    "node_id",
+    "message",
+    "suggestion",
+    "replacement",
+    "basis",
+    "whether",
+    "rule_version",
+)
 
 
 def manual_key(quote: str) -> str:
@@ -29,18 +45,24 @@ def article_at(articles: list[dict[str, Any]], offset: int) -> dict[str, Any] | 
 
 
 def previous(session: Session, ver: Version) -> Version | None:
-    return session.scalar(select(Version).where(Version.submission_id == ver.submission_id,
-                                                Version.number == ver.number - 1))
+    return session.scalar(
+        select(Version).where(Version.submission_id == ver.submission_id, Version.number == ver.number - 1)
+    )
 
 
 def store_result(session: Session, settings: Settings, ver: Version, result: dict[str, Any]) -> None:
     """Write the parsed text, articles and findings of a finished review; carry over earlier dismissals."""
     ver.text, ver.articles = result["text"], result["articles"]
     ver.warnings, ver.catalog_version = result["warnings"], result["catalog_version"]
-    session.execute(Finding.__table__.delete().where(Finding.version_id == ver.id, Finding.origin != "manual"))
+    session.execute(
+        Finding.__table__.delete().where(Finding.version_id == ver.id, Finding.origin != "manual")
+    )
     prev = previous(session, ver)
-    old = {f.key: f for f in session.scalars(select(Finding).where(Finding.version_id == prev.id))} if prev \
+    old = (
+        {f.key: f for f in session.scalars(select(Finding).where(Finding.version_id == prev.id))}
+        if prev
         else {}
+    )
     rows = [dict(f, origin="engine") for f in result["findings"]]
     rows += procedure_findings(parse_materials(ver.submission.materials), settings)
     for row in rows:
@@ -52,9 +74,22 @@ def store_result(session: Session, settings: Settings, ver: Version, result: dic
         if f.origin == "manual" and (pos := ver.text.find(f.quote)) >= 0:
             art = article_at(ver.articles, pos) or {}
             fields = {k: getattr(f, k) for k in FINDING_FIELDS} | {
-                "start": pos, "end": pos + len(f.quote), "article": art.get("label"), "node_id": art.get("id")}
-            session.add(Finding(version_id=ver.id, **fields, origin="manual", change="unchanged",
-                                status=f.status, decided_by=f.decided_by, decided_at=f.decided_at))
+                "start": pos,
+                "end": pos + len(f.quote),
+                "article": art.get("label"),
+                "node_id": art.get("id"),
+            }
+            session.add(
+                Finding(
+                    version_id=ver.id,
+                    **fields,
+                    origin="manual",
+                    change="unchanged",
+                    status=f.status,
+                    decided_by=f.decided_by,
+                    decided_at=f.decided_at,
+                )
+            )
 
 
 def _carry(f: Finding, before: Finding | None, revised: bool) -> None:
@@ -73,13 +108,16 @@ def resolved(session: Session, ver: Version) -> list[Finding]:
     if prev is None or ver.text is None:
         return []
     now = set(session.scalars(select(Finding.key).where(Finding.version_id == ver.id)))
-    return [f for f in session.scalars(select(Finding).where(Finding.version_id == prev.id)
-                                       .order_by(Finding.start)) if f.key not in now]
+    return [
+        f
+        for f in session.scalars(select(Finding).where(Finding.version_id == prev.id).order_by(Finding.start))
+        if f.key not in now
+    ]
 
 
 def _article_texts(ver: Version) -> dict[str, tuple[str, str]]:
     text = ver.text or ""
-    return {a.get("label") or a["id"]: (a["id"], text[a["start"]:a["end"]]) for a in ver.articles}
+    return {a.get("label") or a["id"]: (a["id"], text[a["start"] : a["end"]]) for a in ver.articles}
 
 
 def changed_articles(old: Version, new: Version) -> list[dict[str, Any]]:
@@ -92,8 +130,12 @@ def changed_articles(old: Version, new: Version) -> list[dict[str, Any]]:
         if a == b:
             continue
         ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
-        out.append({"label": label, "old": [(tag in ("delete", "replace"), a[i1:i2]) for tag, i1, i2, _, _ in ops
-                                            if a[i1:i2]],
-                    "new": [(tag in ("insert", "replace"), b[j1:j2]) for tag, _, _, j1, j2 in ops if b[j1:j2]],
-                    "status": "新增条款" if label not in before else "删除条款" if label not in after else "修改"})
+        out.append(
+            {
+                "label": label,
+                "old": [(tag in ("delete", "replace"), a[i1:i2]) for tag, i1, i2, _, _ in ops if a[i1:i2]],
+                "new": [(tag in ("insert", "replace"), b[j1:j2]) for tag, _, _, j1, j2 in ops if b[j1:j2]],
+                "status": "新增条款" if label not in before else "删除条款" if label not in after else "修改",
+            }
+        )
     return out

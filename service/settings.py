@@ -17,21 +17,21 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
 
     data_dir: Path = Field(default=Path("var"), validation_alias="FASHEN_DATA_DIR")
-    database_url: str | None = None           # default: SQLite file in data_dir
-    secret_key: str | None = None             # default: generated once and kept in data_dir
+    database_url: str | None = None  # default: SQLite file in data_dir
+    secret_key: str | None = None  # default: generated once and kept in data_dir
     max_upload_mb: float = 20.0
-    review_days: int = 5                       # 审核时限, working days
-    consultation_min_days: int = 30            # 公开征求意见 minimum period (优化营商环境条例第六十二条)
-    explanation_min_chars: int = 50            # a 起草说明 shorter than this is "too short"
+    review_days: int = 5  # 审核时限, working days
+    consultation_min_days: int = 30  # 公开征求意见 minimum period (优化营商环境条例第六十二条)
+    explanation_min_chars: int = 50  # a 起草说明 shorter than this is "too short"
     workers: int = 2
     worker_mode: Literal["process", "thread"] = "process"
-    job_timeout: int = 600                     # seconds per review attempt
+    job_timeout: int = 600  # seconds per review attempt
     job_max_attempts: int = 3
-    job_lease: int = 900                       # a running job not heard of for this long is re-queued
+    job_lease: int = 900  # a running job not heard of for this long is re-queued
     login_max_failures: int = 5
     login_window_minutes: int = 15
     cookie_secure: bool = False
-    issuer_level: str | None = None            # passed to reviewer.review (county / township …)
+    issuer_level: str | None = None  # passed to reviewer.review (county / township …)
     province: str | None = None
 
     @cached_property

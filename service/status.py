@@ -15,8 +15,9 @@ def status_of(sub: Submission) -> str:
     if latest.signed_at is not None:
         return "已签发"
     job = latest.job
-    return {"queued": "排队中", "running": "审查中", "failed": "审查失败"}.get(job.status if job else "",
-                                                                         "待审核")
+    return {"queued": "排队中", "running": "审查中", "failed": "审查失败"}.get(
+        job.status if job else "", "待审核"
+    )
 
 
 def overdue(sub: Submission) -> bool:

@@ -50,7 +50,9 @@ def sniff(data: bytes) -> str:
                 return "txt"
             except UnicodeDecodeError:
                 continue
-    raise InputError("不支持的文件类型：请上传 .docx、.pdf、.doc、.wps 或 .txt 文件。", code="unsupported_type")
+    raise InputError(
+        "不支持的文件类型：请上传 .docx、.pdf、.doc、.wps 或 .txt 文件。", code="unsupported_type"
+    )
 
 
 def check_integrity(data: bytes, fmt: str) -> None:
@@ -73,7 +75,7 @@ def check_integrity(data: bytes, fmt: str) -> None:
                 pdf.close()
     except InputError:
         raise
-    except Exception as exc:   # zipfile / pdfium raise many kinds on damaged input
+    except Exception as exc:  # zipfile / pdfium raise many kinds on damaged input
         raise InputError(f"文件已损坏，无法打开（{FORMAT_NAMES[fmt]}）。", code="corrupt") from exc
 
 

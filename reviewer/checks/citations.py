@@ -53,11 +53,25 @@ def _day(d: date) -> str:
     return f"{d.year}年{d.month}月{d.day}日"
 
 
+def _bare(doc: Document, when: date) -> Iterator[tuple[citations.Citation, laws.Resolution]]:
+    """Repealed laws named without 《》 ("依据合同法和物权法"): only titles repealed by ``when``."""
+    cat = laws.catalog()
+    names = {
+        name: law
+        for law in cat.laws.values()
+        if law.repealed and law.repealed <= when
+        for name in (law.title, law.short, *law.aliases)
+        if len(name) >= 3 and _LAW_SHAPED.search(name)
+    }
+    for cit in citations.bare(doc.text, names):
+        yield cit, cat.resolve(cit.title)
+
+
 @register("citation.outdated")
 def outdated(doc: Document, ctx: Context) -> Iterable[Hit]:
     when = ctx.judged_at(doc)
     cat = laws.catalog()
-    for cit, res in _resolved(doc):
+    for cit, res in [*_resolved(doc), *_bare(doc, when)]:
         if not res.certain or _historical(doc.text, cit):
             continue
         st = cat.status_of(res, when)

@@ -11,8 +11,11 @@ import sys
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("serve", help="启动审查服务（网页界面与 API）",
-                       description="启动审查服务：内置 SQLite 数据库与审查工作进程；配置见环境变量或 .env。")
+    p = sub.add_parser(
+        "serve",
+        help="启动审查服务（网页界面与 API）",
+        description="启动审查服务：内置 SQLite 数据库与审查工作进程；配置见环境变量或 .env。",
+    )
     p.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1）")
     p.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
     p.set_defaults(func=serve)
@@ -21,8 +24,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     us = u.add_subparsers(dest="users_command", metavar="操作", required=True)
     add = us.add_parser("add", help="新建用户")
     add.add_argument("username", help="用户名")
-    add.add_argument("--role", required=True, choices=["admin", "drafter", "advisor", "judicial"],
-                     help="角色：admin 管理员 / drafter 起草单位 / advisor 法律顾问 / judicial 司法所")
+    add.add_argument(
+        "--role",
+        required=True,
+        choices=["admin", "drafter", "advisor", "judicial"],
+        help="角色：admin 管理员 / drafter 起草单位 / advisor 法律顾问 / judicial 司法所",
+    )
     add.add_argument("--name", help="姓名（显示用）")
     add.add_argument("--department", help="所属起草单位名称（drafter 必填）")
     add.add_argument("--jurisdiction", help="辖区，即司法所名称（advisor、judicial 必填）")
@@ -64,8 +71,16 @@ def add_user(args: argparse.Namespace) -> int:
 
     password = args.password or os.environ.get("FASHEN_PASSWORD") or getpass.getpass("密码：")
     with session_scope(_sessions()) as s:
-        user = crud.create_user(session=s, actor=None, username=args.username, password=password, role=args.role,
-                                display_name=args.name, department=args.department, jurisdiction=args.jurisdiction)
+        user = crud.create_user(
+            session=s,
+            actor=None,
+            username=args.username,
+            password=password,
+            role=args.role,
+            display_name=args.name,
+            department=args.department,
+            jurisdiction=args.jurisdiction,
+        )
         print(f"已创建用户 {user.username}（{args.role}）。")
     return 0
 
@@ -89,5 +104,7 @@ def list_users(args: argparse.Namespace) -> int:
         for user in s.scalars(select(User).order_by(User.id)):
             where = user.department.name if user.department else (user.jurisdiction or "")
             state = "" if user.active else "（停用）"
-            sys.stdout.write(f"{user.id}\t{user.username}\t{user.display_name}\t{ROLES[user.role]}\t{where}{state}\n")
+            sys.stdout.write(
+                f"{user.id}\t{user.username}\t{user.display_name}\t{ROLES[user.role]}\t{where}{state}\n"
+            )
     return 0

@@ -45,13 +45,13 @@ EFFECTIVE_RE = re.compile(
     rf"|(?P<pub>(?:公布|发布|印发|颁布|签发)之日))(?:起)?(?:施行|实施|生效|执行)"
 )
 VALIDITY_YEARS_RE = re.compile(
-    rf"(?:有效期|试行期)(?:为|限为|限)?{_SP}(?P<n>[{NUM_CHARS}]{{1,3}}|半)(?P<unit>年|个月)"
+    rf"(?:有效期限?|试行期)(?:暂定为|暂定|定为|暂为|为|限为|限|是)?{_SP}(?P<n>[{NUM_CHARS}]{{1,3}}|半)(?P<unit>年|个月)"
 )
 VALIDITY_UNTIL_RE = re.compile(
     rf"有效期(?:至|到|截至|截止(?:到|至)?){_SP}(?P<date>[0-9０-９〇零○一二三四五六七八九]{{4}}{_SP}年{_SP}[{NUM_CHARS}]{{1,3}}{_SP}月"
     rf"{_SP}[{NUM_CHARS}]{{1,3}}{_SP}日)"
 )
-INDEFINITE_RE = re.compile(r"长期有效|永久有效|有效期(?:为)?长期")
+INDEFINITE_RE = re.compile(r"长期有效|永久有效|有效期(?:暂定)?(?:为)?长期")
 BASIS_RE = re.compile(r"(?:根据|依据|依照|按照)(?P<laws>(?:《[^《》\n]{2,80}》[、，,和及与以及等]*){1,30})")
 SELF_RE = re.compile(r"本(?:" + "|".join(DOC_TYPES) + r"|文件|通知)")
 OTHER_SUBJECT_RE = re.compile(

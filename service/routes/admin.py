@@ -18,8 +18,9 @@ def departments(user: UserDep, db: DbDep, page: PageDep) -> PageOf[DepartmentOut
     access.admin_only(user)
     total = db.scalar(select(func.count()).select_from(Department))
     rows = db.scalars(select(Department).order_by(Department.id).offset(page.offset).limit(page.size))
-    return PageOf(items=[DepartmentOut.model_validate(d) for d in rows], total=total, page=page.page,
-                  size=page.size)
+    return PageOf(
+        items=[DepartmentOut.model_validate(d) for d in rows], total=total, page=page.page, size=page.size
+    )
 
 
 @router.post("/departments", response_model=DepartmentOut, status_code=201, summary="新建起草单位")
@@ -41,9 +42,16 @@ def users(user: UserDep, db: DbDep, page: PageDep) -> PageOf[UserOut]:
 @router.post("/users", response_model=UserOut, status_code=201, summary="新建用户")
 def create_user(body: UserIn, user: UserDep, db: DbDep) -> UserOut:
     access.admin_only(user)
-    created = crud.create_user(session=db, actor=user, username=body.username, password=body.password,
-                               role=body.role, display_name=body.display_name, department=body.department_id,
-                               jurisdiction=body.jurisdiction)
+    created = crud.create_user(
+        session=db,
+        actor=user,
+        username=body.username,
+        password=body.password,
+        role=body.role,
+        display_name=body.display_name,
+        department=body.department_id,
+        jurisdiction=body.jurisdiction,
+    )
     db.commit()
     return UserOut.of(created)
 

@@ -17,8 +17,9 @@ def client_ip(request: Request) -> str:
 
 @router.post("/login", response_model=SessionOut, summary="登录（设置会话 Cookie）")
 def login(body: LoginIn, request: Request, db: DbDep, settings: SettingsDep) -> SessionOut:
-    user = crud.authenticate(session=db, settings=settings, username=body.username, password=body.password,
-                             ip=client_ip(request))
+    user = crud.authenticate(
+        session=db, settings=settings, username=body.username, password=body.password, ip=client_ip(request)
+    )
     db.commit()
     request.session.clear()
     request.session["uid"] = user.id

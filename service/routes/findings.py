@@ -16,10 +16,19 @@ def get_finding(finding_id: int, user: UserDep, db: DbDep) -> FindingOut:
     return FindingOut.of(access.finding(db, user, finding_id))
 
 
-@router.post("/{finding_id}/decision", response_model=FindingOut, summary="采纳、驳回（须填理由）、恢复或修改问题")
+@router.post(
+    "/{finding_id}/decision", response_model=FindingOut, summary="采纳、驳回（须填理由）、恢复或修改问题"
+)
 def decide(finding_id: int, body: DecisionIn, user: UserDep, db: DbDep) -> FindingOut:
     f = access.finding(db, user, finding_id)
-    crud.decide(session=db, actor=user, f=f, action=body.action, reason=body.reason, message=body.message,
-                suggestion=body.suggestion)
+    crud.decide(
+        session=db,
+        actor=user,
+        f=f,
+        action=body.action,
+        reason=body.reason,
+        message=body.message,
+        suggestion=body.suggestion,
+    )
     db.commit()
     return FindingOut.of(f)

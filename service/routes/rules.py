@@ -38,11 +38,21 @@ def catalog() -> Any:
 
 def rule_out(rule: Any) -> RuleOut:
     spec = rule.spec
-    return RuleOut(id=spec.id, title=spec.title, category=spec.category, category_name=rule.category.name,
-                   whether=rule.category.whether, severity=spec.severity, version=spec.version, check=spec.check,
-                   message=spec.message, suggestion=spec.suggestion,
-                   basis=[BasisOut(**b.model_dump()) for b in spec.basis],
-                   flag=list(spec.examples.flag), passing=list(spec.examples.pass_))
+    return RuleOut(
+        id=spec.id,
+        title=spec.title,
+        category=spec.category,
+        category_name=rule.category.name,
+        whether=rule.category.whether,
+        severity=spec.severity,
+        version=spec.version,
+        check=spec.check,
+        message=spec.message,
+        suggestion=spec.suggestion,
+        basis=[BasisOut(**b.model_dump()) for b in spec.basis],
+        flag=list(spec.examples.flag),
+        passing=list(spec.examples.pass_),
+    )
 
 
 def search(category: str | None, q: str | None) -> list[Any]:
@@ -55,11 +65,19 @@ def search(category: str | None, q: str | None) -> list[Any]:
 
 
 @router.get("", response_model=PageOf[RuleOut], summary="规则列表（可按类别、关键词筛选）")
-def list_rules(user: UserDep, page: PageDep, category: Annotated[str | None, Query(max_length=32)] = None,
-               q: Annotated[str | None, Query(max_length=50)] = None) -> PageOf[RuleOut]:
+def list_rules(
+    user: UserDep,
+    page: PageDep,
+    category: Annotated[str | None, Query(max_length=32)] = None,
+    q: Annotated[str | None, Query(max_length=50)] = None,
+) -> PageOf[RuleOut]:
     rules = search(category, q)
-    return PageOf(items=[rule_out(r) for r in rules[page.offset:page.offset + page.size]], total=len(rules),
-                  page=page.page, size=page.size)
+    return PageOf(
+        items=[rule_out(r) for r in rules[page.offset : page.offset + page.size]],
+        total=len(rules),
+        page=page.page,
+        size=page.size,
+    )
 
 
 @router.get("/{rule_id}", response_model=RuleOut, summary="规则详情：依据与示例")

@@ -34,13 +34,23 @@ from service.storage import read_upload
 
 router = APIRouter(prefix="/api/submissions", tags=["送审与审查"])
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-MEDIA = {"docx": DOCX, "pdf": "application/pdf", "doc": "application/msword", "txt": "text/plain; charset=utf-8"}
+MEDIA = {
+    "docx": DOCX,
+    "pdf": "application/pdf",
+    "doc": "application/msword",
+    "txt": "text/plain; charset=utf-8",
+}
 
 
 def download(data: bytes, filename: str, media_type: str) -> Response:
     """A download with an RFC 5987 file name (the user's name never touches the disk)."""
-    return Response(data, media_type=media_type, headers={
-        "Content-Disposition": f"attachment; filename=\"download\"; filename*=UTF-8''{quote(filename)}"})
+    return Response(
+        data,
+        media_type=media_type,
+        headers={
+            "Content-Disposition": f"attachment; filename=\"download\"; filename*=UTF-8''{quote(filename)}"
+        },
+    )
 
 
 @router.get("", response_model=PageOf[SubmissionOut], summary="我的送审（按权限过滤，分页）")
@@ -52,20 +62,40 @@ def list_submissions(user: UserDep, db: DbDep, page: PageDep) -> PageOf[Submissi
 
 
 @router.post("", response_model=SubmissionOut, status_code=201, summary="送审：上传草稿及送审材料")
-async def create_submission(user: UserDep, db: DbDep, store: StoreDep, pool: PoolDep, settings: SettingsDep,
-                            file: Annotated[UploadFile, File(description=".docx/.pdf/.doc/.wps/.txt")],
-                            title: Annotated[str, Form(max_length=200, description="文件名称")],
-                            meeting_date: Annotated[str | None, Form(description="拟提交会议日期")] = None,
-                            department_id: Annotated[int | None, Form(description="起草单位（管理员代送时）")] = None,
-                            materials: Annotated[str | None, Form(description="送审材料（JSON）")] = None,
-                            ) -> SubmissionOut:
+async def create_submission(
+    user: UserDep,
+    db: DbDep,
+    store: StoreDep,
+    pool: PoolDep,
+    settings: SettingsDep,
+    file: Annotated[UploadFile, File(description=".docx/.pdf/.doc/.wps/.txt")],
+    title: Annotated[str, Form(max_length=200, description="文件名称")],
+    meeting_date: Annotated[str | None, Form(description="拟提交会议日期")] = None,
+    department_id: Annotated[int | None, Form(description="起草单位（管理员代送时）")] = None,
+    materials: Annotated[str | None, Form(description="送审材料（JSON）")] = None,
+) -> SubmissionOut:
     access.may_submit(user)
     data = await read_upload(file, settings.max_upload_bytes)
     mats = materials_from_json(materials) or Materials()
     day = parse_date(meeting_date, "拟提交会议日期")
-    sub = commit_upload(db, store, pool, data, lambda: crud.create_submission(
-        session=db, store=store, settings=settings, actor=user, title=title, data=data, filename=file.filename,
-        materials=mats, meeting_date=day, department_id=department_id))
+    sub = commit_upload(
+        db,
+        store,
+        pool,
+        data,
+        lambda: crud.create_submission(
+            session=db,
+            store=store,
+            settings=settings,
+            actor=user,
+            title=title,
+            data=data,
+            filename=file.filename,
+            materials=mats,
+            meeting_date=day,
+            department_id=department_id,
+        ),
+    )
     db.refresh(sub)
     return submission_out(sub)
 
@@ -75,17 +105,32 @@ def get_submission(submission_id: int, user: UserDep, db: DbDep) -> SubmissionOu
     return submission_out(access.submission(db, user, submission_id))
 
 
-@router.post("/{submission_id}/versions", response_model=VersionOut, status_code=201, summary="上传修改稿（新版本）")
-async def upload_version(submission_id: int, user: UserDep, db: DbDep, store: StoreDep, pool: PoolDep,
-                         settings: SettingsDep, file: Annotated[UploadFile, File()],
-                         materials: Annotated[str | None, Form(description="更新后的送审材料（JSON，可选）")] = None,
-                         ) -> VersionOut:
+@router.post(
+    "/{submission_id}/versions", response_model=VersionOut, status_code=201, summary="上传修改稿（新版本）"
+)
+async def upload_version(
+    submission_id: int,
+    user: UserDep,
+    db: DbDep,
+    store: StoreDep,
+    pool: PoolDep,
+    settings: SettingsDep,
+    file: Annotated[UploadFile, File()],
+    materials: Annotated[str | None, Form(description="更新后的送审材料（JSON，可选）")] = None,
+) -> VersionOut:
     sub = access.submission(db, user, submission_id)
     access.may_upload(user, sub)
     data = await read_upload(file, settings.max_upload_bytes)
     mats = materials_from_json(materials)
-    ver = commit_upload(db, store, pool, data, lambda: crud.add_version(
-        session=db, store=store, actor=user, sub=sub, data=data, filename=file.filename, materials=mats))
+    ver = commit_upload(
+        db,
+        store,
+        pool,
+        data,
+        lambda: crud.add_version(
+            session=db, store=store, actor=user, sub=sub, data=data, filename=file.filename, materials=mats
+        ),
+    )
     db.refresh(ver)
     return VersionOut.of(ver)
 
@@ -99,13 +144,18 @@ def assign(submission_id: int, body: AssignIn, user: UserDep, db: DbDep) -> Subm
 
 
 @router.get("/{submission_id}/versions/{number}", response_model=VersionOut, summary="版本详情与审查任务状态")
-async def get_version(submission_id: int, number: int, user: UserDep, db: DbDep, pool: PoolDep,
-                wait: Annotated[float, Query(ge=0, le=60, description="最多等待审查结束的秒数（长轮询）")] = 0,
-                ) -> VersionOut:
+async def get_version(
+    submission_id: int,
+    number: int,
+    user: UserDep,
+    db: DbDep,
+    pool: PoolDep,
+    wait: Annotated[float, Query(ge=0, le=60, description="最多等待审查结束的秒数（长轮询）")] = 0,
+) -> VersionOut:
     ver = access.version(db, user, submission_id, number)
     if wait and ver.job is not None and ver.job.status in ("queued", "running"):
         job_id = ver.job.id
-        db.rollback()                   # hold no connection while waiting
+        db.rollback()  # hold no connection while waiting
 
         def finished() -> bool:
             with db.get_bind().connect() as conn:
@@ -123,9 +173,14 @@ def get_text(submission_id: int, number: int, user: UserDep, db: DbDep) -> dict:
     return {"text": ver.text, "articles": ver.articles, "warnings": ver.warnings}
 
 
-@router.get("/{submission_id}/versions/{number}/findings", response_model=PageOf[FindingOut],
-            summary="版本的审查问题（分页）")
-def list_findings(submission_id: int, number: int, user: UserDep, db: DbDep, page: PageDep) -> PageOf[FindingOut]:
+@router.get(
+    "/{submission_id}/versions/{number}/findings",
+    response_model=PageOf[FindingOut],
+    summary="版本的审查问题（分页）",
+)
+def list_findings(
+    submission_id: int, number: int, user: UserDep, db: DbDep, page: PageDep
+) -> PageOf[FindingOut]:
     ver = access.version(db, user, submission_id, number)
     query = select(Finding).where(Finding.version_id == ver.id)
     total = db.scalar(select(func.count()).select_from(query.subquery()))
@@ -133,18 +188,36 @@ def list_findings(submission_id: int, number: int, user: UserDep, db: DbDep, pag
     return PageOf(items=[FindingOut.of(f) for f in rows], total=total, page=page.page, size=page.size)
 
 
-@router.post("/{submission_id}/versions/{number}/findings", response_model=FindingOut, status_code=201,
-             summary="在选中文字上新增问题")
-def add_finding(submission_id: int, number: int, body: ManualFindingIn, user: UserDep, db: DbDep) -> FindingOut:
+@router.post(
+    "/{submission_id}/versions/{number}/findings",
+    response_model=FindingOut,
+    status_code=201,
+    summary="在选中文字上新增问题",
+)
+def add_finding(
+    submission_id: int, number: int, body: ManualFindingIn, user: UserDep, db: DbDep
+) -> FindingOut:
     ver = access.version(db, user, submission_id, number)
-    f = crud.add_finding(session=db, actor=user, ver=ver, start=body.start, end=body.end, message=body.message,
-                         suggestion=body.suggestion, severity=body.severity, category=body.category)
+    f = crud.add_finding(
+        session=db,
+        actor=user,
+        ver=ver,
+        start=body.start,
+        end=body.end,
+        message=body.message,
+        suggestion=body.suggestion,
+        severity=body.severity,
+        category=body.category,
+    )
     db.commit()
     return FindingOut.of(f)
 
 
-@router.get("/{submission_id}/versions/{number}/comparison", response_model=ComparisonOut,
-            summary="与上一版本比较：已修改 / 未修改 / 新增，及改动条款")
+@router.get(
+    "/{submission_id}/versions/{number}/comparison",
+    response_model=ComparisonOut,
+    summary="与上一版本比较：已修改 / 未修改 / 新增，及改动条款",
+)
 def comparison(submission_id: int, number: int, user: UserDep, db: DbDep) -> ComparisonOut:
     from service.results import changed_articles
 
@@ -156,7 +229,8 @@ def comparison(submission_id: int, number: int, user: UserDep, db: DbDep) -> Com
         resolved=[FindingOut.of(f) for f in resolved(db, ver)],
         unchanged=[FindingOut.of(f) for f in rows if f.change == "unchanged"],
         new=[FindingOut.of(f) for f in rows if f.change == "new"],
-        changed_articles=changed_articles(prev, ver) if prev and prev.text and ver.text else [])
+        changed_articles=changed_articles(prev, ver) if prev and prev.text and ver.text else [],
+    )
 
 
 @router.post("/{submission_id}/versions/{number}/sign", response_model=VersionOut, summary="签发并锁定版本")
@@ -197,7 +271,9 @@ def annotated(submission_id: int, number: int, user: UserDep, db: DbDep, store: 
 @router.get("/{submission_id}/versions/{number}/file", summary="下载原始上传文件")
 def original(submission_id: int, number: int, user: UserDep, db: DbDep, store: StoreDep) -> Response:
     ver = access.version(db, user, submission_id, number)
-    return download(store.path(ver.sha256).read_bytes(), ver.filename, MEDIA.get(ver.format, "application/octet-stream"))
+    return download(
+        store.path(ver.sha256).read_bytes(), ver.filename, MEDIA.get(ver.format, "application/octet-stream")
+    )
 
 
 def audit_out(e: AuditEntry) -> AuditOut:
@@ -221,10 +297,22 @@ def audit_csv(submission_id: int, user: UserDep, db: DbDep) -> Response:
     buf = io.StringIO()
     writer = csv.writer(buf)
     writer.writerow(["序号", "时间（UTC）", "用户", "操作", "对象", "修改前", "修改后"])
-    for e in db.scalars(select(AuditEntry).where(AuditEntry.submission_id == submission_id).order_by(AuditEntry.id)):
-        writer.writerow([e.id, e.at.isoformat(), e.username, ACTIONS.get(e.action, e.action), e.target or "",
-                         json.dumps(e.before, ensure_ascii=False) if e.before else "",
-                         json.dumps(e.after, ensure_ascii=False) if e.after else ""])
+    for e in db.scalars(
+        select(AuditEntry).where(AuditEntry.submission_id == submission_id).order_by(AuditEntry.id)
+    ):
+        writer.writerow(
+            [
+                e.id,
+                e.at.isoformat(),
+                e.username,
+                ACTIONS.get(e.action, e.action),
+                e.target or "",
+                json.dumps(e.before, ensure_ascii=False) if e.before else "",
+                json.dumps(e.after, ensure_ascii=False) if e.after else "",
+            ]
+        )
     record(db, user, "audit_exported", submission_id=submission_id, target=f"submission:{submission_id}")
     db.commit()
-    return download(("\ufeff" + buf.getvalue()).encode("utf-8"), f"{sub.title}.审计日志.csv", "text/csv; charset=utf-8")
+    return download(
+        ("\ufeff" + buf.getvalue()).encode("utf-8"), f"{sub.title}.审计日志.csv", "text/csv; charset=utf-8"
+    )

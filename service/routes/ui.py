@@ -39,17 +39,30 @@ from service.storage import read_upload
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=Path(__file__).parent.parent / "templates")
-templates.env.globals.update(SEVERITY=SEVERITY_LABELS, ROLES=ROLES, DECISIONS=DECISIONS, CHANGES=CHANGES,
-                             JOBS=JOB_STATES, ACTIONS=ACTIONS)
-templates.env.filters["marked"] = lambda s: Markup(str(escape(s)).replace("&lt;m&gt;", "<mark>").replace(
-    "&lt;/m&gt;", "</mark>"))
+templates.env.globals.update(
+    SEVERITY=SEVERITY_LABELS,
+    ROLES=ROLES,
+    DECISIONS=DECISIONS,
+    CHANGES=CHANGES,
+    JOBS=JOB_STATES,
+    ACTIONS=ACTIONS,
+)
+templates.env.filters["marked"] = lambda s: Markup(
+    str(escape(s)).replace("&lt;m&gt;", "<mark>").replace("&lt;/m&gt;", "</mark>")
+)
 Html = HTMLResponse
 
 
-def page(request: Request, name: str, user: User | None = None, status_code: int = 200, **ctx: Any) -> Response:
+def page(
+    request: Request, name: str, user: User | None = None, status_code: int = 200, **ctx: Any
+) -> Response:
     flash = request.session.pop("flash", None)
-    return templates.TemplateResponse(request, name, {"user": user, "csrf": csrf_token(request), "flash": flash,
-                                                      **ctx}, status_code=status_code)
+    return templates.TemplateResponse(
+        request,
+        name,
+        {"user": user, "csrf": csrf_token(request), "flash": flash, **ctx},
+        status_code=status_code,
+    )
 
 
 def error_page(request: Request, status: int, message: str) -> Response:
@@ -80,15 +93,28 @@ def login_form(request: Request, next: str | None = None) -> Response:
 
 
 @router.post("/login", response_class=Html)
-async def login(request: Request, db: DbDep, settings: SettingsDep, username: Annotated[str, Form()],
-                password: Annotated[str, Form()], next: Annotated[str | None, Form()] = None) -> Response:
+async def login(
+    request: Request,
+    db: DbDep,
+    settings: SettingsDep,
+    username: Annotated[str, Form()],
+    password: Annotated[str, Form()],
+    next: Annotated[str | None, Form()] = None,
+) -> Response:
     await check_csrf(request)
     try:
-        user = crud.authenticate(session=db, settings=settings, username=username, password=password,
-                                 ip=client_ip(request))
+        user = crud.authenticate(
+            session=db, settings=settings, username=username, password=password, ip=client_ip(request)
+        )
     except ReviewerError as exc:
-        return page(request, "login.html", status_code=exc.http_status, next=_local(next), error=exc.message,
-                    username=username)
+        return page(
+            request,
+            "login.html",
+            status_code=exc.http_status,
+            next=_local(next),
+            error=exc.message,
+            username=username,
+        )
     db.commit()
     request.session.clear()
     request.session["uid"] = user.id
@@ -110,14 +136,17 @@ def submissions(request: Request, user: UserDep, db: DbDep, pg: PageDep) -> Resp
     total = db.scalar(select(func.count()).select_from(query.subquery()))
     rows = list(db.scalars(query.order_by(Submission.id.desc()).offset(pg.offset).limit(pg.size)).unique())
     items = [{"sub": s, "status": status_of(s), "overdue": overdue(s)} for s in rows]
-    return page(request, "submissions.html", user, items=items, total=total, pg=pg,
-                pages=max(1, -(-total // pg.size)))
+    return page(
+        request, "submissions.html", user, items=items, total=total, pg=pg, pages=max(1, -(-total // pg.size))
+    )
 
 
 @router.get("/submissions/new", response_class=Html)
 def new_submission(request: Request, user: UserDep, db: DbDep) -> Response:
     access.may_submit(user)
-    departments = list(db.scalars(select(Department).order_by(Department.name))) if user.role == "admin" else []
+    departments = (
+        list(db.scalars(select(Department).order_by(Department.name))) if user.role == "admin" else []
+    )
     return page(request, "upload.html", user, departments=departments, m=Materials())
 
 
@@ -126,7 +155,9 @@ def _materials_form(form: Any) -> Materials:
         return form.get(name) in ("on", "true", "1")
 
     data = {k: form.get(k) or "" for k in ("explanation", "legal_basis", "consultation_result")}
-    data |= {k: flag(k) for k in ("market_related", "consultation_held", "stability_required", "stability_done")}
+    data |= {
+        k: flag(k) for k in ("market_related", "consultation_held", "stability_required", "stability_done")
+    }
     data |= {k: form.get(k) or None for k in ("consultation_start", "consultation_end")}
     data["fair_competition"] = form.get("fair_competition") or "not_applicable"
     data["collective"] = form.get("collective") or "missing"
@@ -134,9 +165,16 @@ def _materials_form(form: Any) -> Materials:
 
 
 @router.post("/submissions/new", response_class=Html)
-async def create_submission(request: Request, user: UserDep, db: DbDep, store: StoreDep, pool: PoolDep,
-                            settings: SettingsDep, file: Annotated[UploadFile, File()],
-                            title: Annotated[str, Form()]) -> Response:
+async def create_submission(
+    request: Request,
+    user: UserDep,
+    db: DbDep,
+    store: StoreDep,
+    pool: PoolDep,
+    settings: SettingsDep,
+    file: Annotated[UploadFile, File()],
+    title: Annotated[str, Form()],
+) -> Response:
     form = await request.form()
     try:
         access.may_submit(user)
@@ -144,12 +182,34 @@ async def create_submission(request: Request, user: UserDep, db: DbDep, store: S
         mats = _materials_form(form)
         day = parse_date(form.get("meeting_date") or None, "拟提交会议日期")
         dept = int(form["department_id"]) if str(form.get("department_id") or "").isdigit() else None
-        sub = commit_upload(db, store, pool, data, lambda: crud.create_submission(
-            session=db, store=store, settings=settings, actor=user, title=title, data=data,
-            filename=file.filename, materials=mats, meeting_date=day, department_id=dept))
+        sub = commit_upload(
+            db,
+            store,
+            pool,
+            data,
+            lambda: crud.create_submission(
+                session=db,
+                store=store,
+                settings=settings,
+                actor=user,
+                title=title,
+                data=data,
+                filename=file.filename,
+                materials=mats,
+                meeting_date=day,
+                department_id=dept,
+            ),
+        )
     except ReviewerError as exc:
-        return page(request, "upload.html", user, status_code=exc.http_status, error=exc.message, m=Materials(),
-                    departments=list(db.scalars(select(Department))) if user.role == "admin" else [])
+        return page(
+            request,
+            "upload.html",
+            user,
+            status_code=exc.http_status,
+            error=exc.message,
+            m=Materials(),
+            departments=list(db.scalars(select(Department))) if user.role == "admin" else [],
+        )
     return RedirectResponse(f"/submissions/{sub.id}", status_code=303)
 
 
@@ -172,30 +232,64 @@ def review_page(request: Request, sid: int, number: int, user: UserDep, db: DbDe
     ver = access.version(db, user, sid, number)
     sub = ver.submission
     findings = list(db.scalars(select(Finding).where(Finding.version_id == ver.id)))
-    can_decide = user.role in ("admin", "advisor", "judicial") and ver.signed_at is None and \
-        number == sub.versions[-1].number
-    advisors = list(db.scalars(select(User).where(User.role == "advisor", User.active.is_(True),
-                                                  User.jurisdiction == sub.department.jurisdiction)))
-    return page(request, "review.html", user, sub=sub, ver=ver, job=ver.job, groups=_by_article(findings),
-                draft=draft_html(ver.text or "", findings, ver.articles), can_decide=can_decide,
-                can_upload=user.role == "admin" or (user.role == "drafter" and user.department_id == sub.department_id),
-                can_sign=user.role in ("admin", "judicial") and ver.signed_at is None and ver.job is not None
-                and ver.job.status == "done" and number == sub.versions[-1].number,
-                can_assign=user.role in ("admin", "judicial"), advisors=advisors,
-                fixed=resolved(db, ver), status=status_of(sub), overdue=overdue(sub),
-                open_count=sum(f.status == "open" for f in findings))
+    can_decide = (
+        user.role in ("admin", "advisor", "judicial")
+        and ver.signed_at is None
+        and number == sub.versions[-1].number
+    )
+    advisors = list(
+        db.scalars(
+            select(User).where(
+                User.role == "advisor",
+                User.active.is_(True),
+                User.jurisdiction == sub.department.jurisdiction,
+            )
+        )
+    )
+    return page(
+        request,
+        "review.html",
+        user,
+        sub=sub,
+        ver=ver,
+        job=ver.job,
+        groups=_by_article(findings),
+        draft=draft_html(ver.text or "", findings, ver.articles),
+        can_decide=can_decide,
+        can_upload=user.role == "admin"
+        or (user.role == "drafter" and user.department_id == sub.department_id),
+        can_sign=user.role in ("admin", "judicial")
+        and ver.signed_at is None
+        and ver.job is not None
+        and ver.job.status == "done"
+        and number == sub.versions[-1].number,
+        can_assign=user.role in ("admin", "judicial"),
+        advisors=advisors,
+        fixed=resolved(db, ver),
+        status=status_of(sub),
+        overdue=overdue(sub),
+        open_count=sum(f.status == "open" for f in findings),
+    )
 
 
 @router.post("/findings/{fid}/decision", response_class=Html)
-def decide(request: Request, fid: int, user: UserDep, db: DbDep, action: Annotated[str, Form()],
-           reason: Annotated[str | None, Form()] = None, message: Annotated[str | None, Form()] = None,
-           suggestion: Annotated[str | None, Form()] = None) -> RedirectResponse:
+def decide(
+    request: Request,
+    fid: int,
+    user: UserDep,
+    db: DbDep,
+    action: Annotated[str, Form()],
+    reason: Annotated[str | None, Form()] = None,
+    message: Annotated[str | None, Form()] = None,
+    suggestion: Annotated[str | None, Form()] = None,
+) -> RedirectResponse:
     f = access.finding(db, user, fid)
     ver = db.get(Version, f.version_id)
     url = f"/submissions/{ver.submission_id}/v/{ver.number}#f-{fid}"
     try:
-        crud.decide(session=db, actor=user, f=f, action=action, reason=reason, message=message,
-                    suggestion=suggestion)
+        crud.decide(
+            session=db, actor=user, f=f, action=action, reason=reason, message=message, suggestion=suggestion
+        )
         db.commit()
     except ReviewerError as exc:
         return back(request, url, exc)
@@ -203,15 +297,31 @@ def decide(request: Request, fid: int, user: UserDep, db: DbDep, action: Annotat
 
 
 @router.post("/submissions/{sid}/v/{number}/findings", response_class=Html)
-def add_finding(request: Request, sid: int, number: int, user: UserDep, db: DbDep, start: Annotated[int, Form()],
-                end: Annotated[int, Form()], message: Annotated[str, Form()],
-                suggestion: Annotated[str | None, Form()] = None,
-                severity: Annotated[str, Form()] = "warning") -> RedirectResponse:
+def add_finding(
+    request: Request,
+    sid: int,
+    number: int,
+    user: UserDep,
+    db: DbDep,
+    start: Annotated[int, Form()],
+    end: Annotated[int, Form()],
+    message: Annotated[str, Form()],
+    suggestion: Annotated[str | None, Form()] = None,
+    severity: Annotated[str, Form()] = "warning",
+) -> RedirectResponse:
     ver = access.version(db, user, sid, number)
     url = f"/submissions/{sid}/v/{number}"
     try:
-        f = crud.add_finding(session=db, actor=user, ver=ver, start=start, end=end, message=message,
-                             suggestion=suggestion, severity=severity)
+        f = crud.add_finding(
+            session=db,
+            actor=user,
+            ver=ver,
+            start=start,
+            end=end,
+            message=message,
+            suggestion=suggestion,
+            severity=severity,
+        )
         db.commit()
     except ReviewerError as exc:
         return back(request, url, exc)
@@ -230,8 +340,9 @@ def sign(request: Request, sid: int, number: int, user: UserDep, db: DbDep) -> R
 
 
 @router.post("/submissions/{sid}/advisor", response_class=Html)
-def assign(request: Request, sid: int, user: UserDep, db: DbDep,
-           advisor_id: Annotated[int, Form()]) -> RedirectResponse:
+def assign(
+    request: Request, sid: int, user: UserDep, db: DbDep, advisor_id: Annotated[int, Form()]
+) -> RedirectResponse:
     sub = access.submission(db, user, sid)
     try:
         crud.assign_advisor(session=db, actor=user, sub=sub, advisor_id=advisor_id)
@@ -242,14 +353,29 @@ def assign(request: Request, sid: int, user: UserDep, db: DbDep,
 
 
 @router.post("/submissions/{sid}/versions", response_class=Html)
-async def upload_version(request: Request, sid: int, user: UserDep, db: DbDep, store: StoreDep, pool: PoolDep,
-                         settings: SettingsDep, file: Annotated[UploadFile, File()]) -> RedirectResponse:
+async def upload_version(
+    request: Request,
+    sid: int,
+    user: UserDep,
+    db: DbDep,
+    store: StoreDep,
+    pool: PoolDep,
+    settings: SettingsDep,
+    file: Annotated[UploadFile, File()],
+) -> RedirectResponse:
     sub = access.submission(db, user, sid)
     try:
         access.may_upload(user, sub)
         data = await read_upload(file, settings.max_upload_bytes)
-        ver = commit_upload(db, store, pool, data, lambda: crud.add_version(
-            session=db, store=store, actor=user, sub=sub, data=data, filename=file.filename))
+        ver = commit_upload(
+            db,
+            store,
+            pool,
+            data,
+            lambda: crud.add_version(
+                session=db, store=store, actor=user, sub=sub, data=data, filename=file.filename
+            ),
+        )
     except ReviewerError as exc:
         return back(request, f"/submissions/{sid}", exc)
     return back(request, f"/submissions/{sid}/v/{ver.number}")
@@ -263,15 +389,26 @@ def compare(request: Request, sid: int, number: int, user: UserDep, db: DbDep) -
     changes = changed_articles(prev, ver) if prev and prev.text and ver.text else []
     for c in changes:
         c["old_html"], c["new_html"] = diff_html(c["old"], "del"), diff_html(c["new"], "ins")
-    return page(request, "compare.html", user, sub=ver.submission, ver=ver, prev=prev, changes=changes,
-                fixed=resolved(db, ver), unchanged=[f for f in rows if f.change == "unchanged"],
-                new=[f for f in rows if f.change == "new"])
+    return page(
+        request,
+        "compare.html",
+        user,
+        sub=ver.submission,
+        ver=ver,
+        prev=prev,
+        changes=changes,
+        fixed=resolved(db, ver),
+        unchanged=[f for f in rows if f.change == "unchanged"],
+        new=[f for f in rows if f.change == "new"],
+    )
 
 
 @router.get("/submissions/{sid}/audit", response_class=Html)
 def audit(request: Request, sid: int, user: UserDep, db: DbDep) -> Response:
     sub = access.submission(db, user, sid)
-    entries = list(db.scalars(select(AuditEntry).where(AuditEntry.submission_id == sid).order_by(AuditEntry.id)))
+    entries = list(
+        db.scalars(select(AuditEntry).where(AuditEntry.submission_id == sid).order_by(AuditEntry.id))
+    )
     return page(request, "audit.html", user, sub=sub, entries=entries)
 
 
@@ -283,8 +420,16 @@ def rules(request: Request, user: UserDep, category: str | None = None, q: str |
     from service.routes.rules import catalog, search
 
     cat = catalog()
-    return page(request, "rules.html", user, rules=search(category, q), categories=cat.categories,
-                category=category, q=q or "", version=cat.version)
+    return page(
+        request,
+        "rules.html",
+        user,
+        rules=search(category, q),
+        categories=cat.categories,
+        category=category,
+        q=q or "",
+        version=cat.version,
+    )
 
 
 @router.get("/rules/{rule_id}", response_class=Html)
@@ -304,13 +449,23 @@ def rule(request: Request, rule_id: str, user: UserDep) -> Response:
 @router.get("/admin", response_class=Html)
 def admin(request: Request, user: UserDep, db: DbDep) -> Response:
     access.admin_only(user)
-    return page(request, "admin.html", user, users=list(db.scalars(select(User).order_by(User.id))),
-                departments=list(db.scalars(select(Department).order_by(Department.id))))
+    return page(
+        request,
+        "admin.html",
+        user,
+        users=list(db.scalars(select(User).order_by(User.id))),
+        departments=list(db.scalars(select(Department).order_by(Department.id))),
+    )
 
 
 @router.post("/admin/departments", response_class=Html)
-def admin_department(request: Request, user: UserDep, db: DbDep, name: Annotated[str, Form()],
-                     jurisdiction: Annotated[str, Form()]) -> RedirectResponse:
+def admin_department(
+    request: Request,
+    user: UserDep,
+    db: DbDep,
+    name: Annotated[str, Form()],
+    jurisdiction: Annotated[str, Form()],
+) -> RedirectResponse:
     access.admin_only(user)
     try:
         crud.create_department(session=db, actor=user, name=name, jurisdiction=jurisdiction)
@@ -321,15 +476,29 @@ def admin_department(request: Request, user: UserDep, db: DbDep, name: Annotated
 
 
 @router.post("/admin/users", response_class=Html)
-def admin_user(request: Request, user: UserDep, db: DbDep, username: Annotated[str, Form()],
-               password: Annotated[str, Form()], role: Annotated[str, Form()],
-               display_name: Annotated[str | None, Form()] = None, department_id: Annotated[str | None, Form()] = None,
-               jurisdiction: Annotated[str | None, Form()] = None) -> RedirectResponse:
+def admin_user(
+    request: Request,
+    user: UserDep,
+    db: DbDep,
+    username: Annotated[str, Form()],
+    password: Annotated[str, Form()],
+    role: Annotated[str, Form()],
+    display_name: Annotated[str | None, Form()] = None,
+    department_id: Annotated[str | None, Form()] = None,
+    jurisdiction: Annotated[str | None, Form()] = None,
+) -> RedirectResponse:
     access.admin_only(user)
     try:
-        crud.create_user(session=db, actor=user, username=username, password=password, role=role,
-                         display_name=display_name, jurisdiction=jurisdiction,
-                         department=int(department_id) if (department_id or "").isdigit() else None)
+        crud.create_user(
+            session=db,
+            actor=user,
+            username=username,
+            password=password,
+            role=role,
+            display_name=display_name,
+            jurisdiction=jurisdiction,
+            department=int(department_id) if (department_id or "").isdigit() else None,
+        )
         db.commit()
     except ReviewerError as exc:
         return back(request, "/admin", exc)

@@ -18,15 +18,29 @@ from service.main import create_app
 from service.settings import Settings
 
 PASSWORD = "correct-horse-1"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
-USERS = (("admin", "admin", None, None, "系统管理员"), ("draft_a", "drafter", "青山镇农业办", None, "青山镇农业办 李明"),
-         ("draft_b", "drafter", "白水镇城建办", None, "白水镇城建办 王芳"),
-         ("adv_a", "advisor", None, "青山司法所", "法律顾问 赵律师"), ("jud_a", "judicial", None, "青山司法所", "青山司法所 陈所长"))
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
+USERS = (
+    ("admin", "admin", None, None, "系统管理员"),
+    ("draft_a", "drafter", "青山镇农业办", None, "青山镇农业办 李明"),
+    ("draft_b", "drafter", "白水镇城建办", None, "白水镇城建办 王芳"),
+    ("adv_a", "advisor", None, "青山司法所", "法律顾问 赵律师"),
+    ("jud_a", "judicial", None, "青山司法所", "青山司法所 陈所长"),
+)
 
 
 def chromium() -> str | None:
-    return shutil.which("chromium") or (str(Path("/usr/bin/chromium")) if Path("/usr/bin/chromium").exists() else None)
+    return shutil.which("chromium") or (
+        str(Path("/usr/bin/chromium")) if Path("/usr/bin/chromium").exists() else None
+    )
 
 
 def _free_port() -> int:
@@ -38,8 +52,9 @@ def _free_port() -> int:
 @contextmanager
 def serve(data_dir: Path) -> Iterator[str]:
     """The app with seeded departments and users, on a free port; yields the base URL."""
-    settings = Settings(_env_file=None, FASHEN_DATA_DIR=data_dir, secret_key="browser-test", worker_mode="thread",
-                        workers=1)
+    settings = Settings(
+        _env_file=None, FASHEN_DATA_DIR=data_dir, secret_key="browser-test", worker_mode="thread", workers=1
+    )
     app = create_app(settings)
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
@@ -54,8 +69,16 @@ def serve(data_dir: Path) -> Iterator[str]:
         for name, area in (("青山镇农业办", "青山司法所"), ("白水镇城建办", "白水司法所")):
             crud.create_department(session=s, actor=None, name=name, jurisdiction=area)
         for username, role, dept, area, display in USERS:
-            crud.create_user(session=s, actor=None, username=username, password=PASSWORD, role=role, department=dept,
-                             jurisdiction=area, display_name=display)
+            crud.create_user(
+                session=s,
+                actor=None,
+                username=username,
+                password=PASSWORD,
+                role=role,
+                department=dept,
+                jurisdiction=area,
+                display_name=display,
+            )
     try:
         yield f"http://127.0.0.1:{port}"
     finally:

@@ -53,7 +53,7 @@ def test_full_review_workflow(base, browser, tmp_path):
     page.set_input_files("input[name=file]", str(SAMPLE))
     page.fill("textarea[name=explanation]", "为规范农贸市场摊位管理，维护市场秩序，起草本办法。" * 3)
     page.click("button:has-text('提交送审')")
-    page.wait_for_selector("#draft mark", timeout=60_000)          # the review finished
+    page.wait_for_selector("#draft mark", timeout=60_000)  # the review finished
     url = page.url
     sid = url.split("/submissions/")[1].split("/")[0]
     assert page.locator(".finding").count() >= 3
@@ -69,7 +69,7 @@ def test_full_review_workflow(base, browser, tmp_path):
     # the legal advisor walks the findings with the keyboard and dismisses one with a reason
     login(page, base, "adv_a")
     page.goto(url)
-    for _ in range(10):                 # procedure findings (no span) come first; go on to one in the text
+    for _ in range(10):  # procedure findings (no span) come first; go on to one in the text
         page.keyboard.press("j")
         assert page.locator(".finding.current").count() == 1
         if page.locator("mark.current").count():
@@ -113,7 +113,8 @@ def test_selecting_text_adds_a_finding(base, browser):
     text = page.locator("#draft").inner_text()
     target = "市场"
     start = text.index(target)
-    page.evaluate("""([start, len]) => {
+    page.evaluate(
+        """([start, len]) => {
         const draft = document.getElementById('draft');
         const walker = document.createTreeWalker(draft, NodeFilter.SHOW_TEXT);
         let pos = 0, node, range = document.createRange(), begun = false;
@@ -124,7 +125,9 @@ def test_selecting_text_adds_a_finding(base, browser):
             pos += n;
         }
         const sel = window.getSelection(); sel.removeAllRanges(); sel.addRange(range);
-    }""", [start, len(target)])
+    }""",
+        [start, len(target)],
+    )
     page.wait_for_function("!document.getElementById('add-btn').disabled")
     page.fill("#add-finding textarea[name=message]", "名称与上位法表述不一致")
     page.click("#add-btn")

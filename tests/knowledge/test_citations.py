@@ -110,3 +110,22 @@ def test_unknown_titles_are_info_and_near_twins_are_named():
     assert [doc.text[h.start : h.end] for h in hits] == ["《野生植物保护法》", "《农村宅基地审批管理法》"]
     assert hits[0].data["candidate"] == "中华人民共和国野生动物保护法" and "请核对名称" in hits[0].message
     assert list(outdated(doc, Context(fragment=True))) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("第三条　依据合同法和物权法的有关规定签订承包合同。", ["合同法", "物权法"]),
+        ("第四条　依照中华人民共和国担保法办理抵押登记。", ["中华人民共和国担保法"]),
+        ("第五条　用人单位应当依照劳动合同法签订劳动合同。", []),
+        ("第六条　坚持物权法定原则。", []),
+        ("第七条　依据原合同法于2018年签订的合同继续履行。", []),
+        ("第八条　依照噪声污染防治法处理。", []),
+    ],
+)
+def test_repealed_law_named_without_brackets(text, want):
+    assert _quotes(outdated, text) == want
+
+
+def test_bare_names_are_time_aware():
+    assert _quotes(outdated, "第三条　依据合同法签订合同。", as_of=date(2019, 6, 1)) == []

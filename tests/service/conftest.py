@@ -27,10 +27,15 @@ DRAFT = """青山镇农村人居环境整治管理办法（送审稿）
 第五条　本办法自2025年3月1日起施行，有效期5年。
 """
 REVISED = DRAFT.replace("由镇综合执法队处五千元罚款", "由镇综合执法队依照有关法律法规处理")
-GOOD_MATERIALS = {"explanation": "为落实农村人居环境整治要求，规范本镇整治工作，起草本办法。" * 3,
-                  "legal_basis": "《中华人民共和国环境保护法》", "consultation_held": True,
-                  "consultation_start": "2025-01-06", "consultation_end": "2025-01-24",
-                  "consultation_result": "收到意见3条，采纳2条。", "collective": "scheduled"}
+GOOD_MATERIALS = {
+    "explanation": "为落实农村人居环境整治要求，规范本镇整治工作，起草本办法。" * 3,
+    "legal_basis": "《中华人民共和国环境保护法》",
+    "consultation_held": True,
+    "consultation_start": "2025-01-06",
+    "consultation_end": "2025-01-24",
+    "consultation_result": "收到意见3条，采纳2条。",
+    "collective": "scheduled",
+}
 
 
 def _pg_available() -> str | None:
@@ -65,8 +70,13 @@ def database_url(request, tmp_path) -> Iterator[str | None]:
 
 def make_settings(tmp_path, database_url: str | None, **extra: Any) -> Settings:
     values = {"worker_mode": "thread", "workers": 1} | extra
-    return Settings(_env_file=None, FASHEN_DATA_DIR=tmp_path / "var", database_url=database_url,
-                    secret_key="test-secret", **values)
+    return Settings(
+        _env_file=None,
+        FASHEN_DATA_DIR=tmp_path / "var",
+        database_url=database_url,
+        secret_key="test-secret",
+        **values,
+    )
 
 
 @dataclass
@@ -82,13 +92,25 @@ class World:
         c.headers["X-CSRF-Token"] = r.json()["csrf_token"]
         return c
 
-    def upload(self, c: TestClient, text: str = DRAFT, title: str = "青山镇农村人居环境整治管理办法",
-               materials: dict | None = None, filename: str = "草稿.txt"):
+    def upload(
+        self,
+        c: TestClient,
+        text: str = DRAFT,
+        title: str = "青山镇农村人居环境整治管理办法",
+        materials: dict | None = None,
+        filename: str = "草稿.txt",
+    ):
         import json
 
-        return c.post("/api/submissions", data={"title": title, "meeting_date": "2025-02-20",
-                                                "materials": json.dumps(materials or GOOD_MATERIALS)},
-                      files={"file": (filename, text.encode("utf-8"), "text/plain")})
+        return c.post(
+            "/api/submissions",
+            data={
+                "title": title,
+                "meeting_date": "2025-02-20",
+                "materials": json.dumps(materials or GOOD_MATERIALS),
+            },
+            files={"file": (filename, text.encode("utf-8"), "text/plain")},
+        )
 
     def wait(self, c: TestClient, sid: int, number: int = 1, timeout: float = 60) -> dict:
         end = time.monotonic() + timeout
@@ -103,13 +125,25 @@ def seed(app: Any) -> None:
     with session_scope(app.state.sessions) as s:
         a = crud.create_department(session=s, actor=None, name="青山镇农业办", jurisdiction="青山司法所")
         b = crud.create_department(session=s, actor=None, name="白水镇城建办", jurisdiction="白水司法所")
-        for username, role, dept, jur in (("admin", "admin", None, None), ("draft_a", "drafter", a.id, None),
-                                          ("draft_b", "drafter", b.id, None), ("adv_a", "advisor", None, "青山司法所"),
-                                          ("adv_b", "advisor", None, "白水司法所"),
-                                          ("jud_a", "judicial", None, "青山司法所"),
-                                          ("jud_b", "judicial", None, "白水司法所")):
-            crud.create_user(session=s, actor=None, username=username, password=PASSWORD, role=role,
-                             department=dept, jurisdiction=jur, display_name=username.upper())
+        for username, role, dept, jur in (
+            ("admin", "admin", None, None),
+            ("draft_a", "drafter", a.id, None),
+            ("draft_b", "drafter", b.id, None),
+            ("adv_a", "advisor", None, "青山司法所"),
+            ("adv_b", "advisor", None, "白水司法所"),
+            ("jud_a", "judicial", None, "青山司法所"),
+            ("jud_b", "judicial", None, "白水司法所"),
+        ):
+            crud.create_user(
+                session=s,
+                actor=None,
+                username=username,
+                password=PASSWORD,
+                role=role,
+                department=dept,
+                jurisdiction=jur,
+                display_name=username.upper(),
+            )
 
 
 @pytest.fixture

@@ -65,8 +65,12 @@ def test_wrong_role_gets_403(world, owned):
     drafter, adv, jud = world.login("draft_a"), world.login("adv_a"), world.login("jud_a")
     assert drafter.post(f"/api/findings/{fid}/decision", json={"action": "accept"}).status_code == 403
     assert drafter.post(f"/api/submissions/{sid}/versions/1/sign").status_code == 403
-    assert drafter.post(f"/api/submissions/{sid}/versions/1/findings",
-                        json={"start": 0, "end": 2, "message": "x"}).status_code == 403
+    assert (
+        drafter.post(
+            f"/api/submissions/{sid}/versions/1/findings", json={"start": 0, "end": 2, "message": "x"}
+        ).status_code
+        == 403
+    )
     r = adv.post(f"/api/submissions/{sid}/versions", files={"file": ("a.txt", DRAFT.encode(), "text/plain")})
     assert r.status_code == 403
     assert adv.post(f"/api/submissions/{sid}/advisor", json={"advisor_id": 1}).status_code == 403
@@ -82,8 +86,15 @@ def test_a_second_department_in_the_same_jurisdiction_is_still_separate(world, o
     sid, _ = owned
     admin = world.login("admin")
     dept = admin.post("/api/departments", json={"name": "青山镇民政办", "jurisdiction": "青山司法所"}).json()
-    admin.post("/api/users", json={"username": "draft_c", "password": "correct-horse-1", "role": "drafter",
-                                   "department_id": dept["id"]})
+    admin.post(
+        "/api/users",
+        json={
+            "username": "draft_c",
+            "password": "correct-horse-1",
+            "role": "drafter",
+            "department_id": dept["id"],
+        },
+    )
     c = world.login("draft_c")
     assert c.get(f"/api/submissions/{sid}").status_code == 404
     assert world.login("jud_a").get(f"/api/submissions/{sid}").status_code == 200

@@ -9,8 +9,13 @@ def test_admin_creates_department_and_user(world):
     assert dept.status_code == 201
     dup = admin.post("/api/departments", json={"name": "红石乡财政所", "jurisdiction": "红石司法所"})
     assert dup.status_code == 409 and dup.json()["code"] == "duplicate"
-    body = {"username": "hs", "password": "long-enough-1", "role": "drafter", "department_id": dept.json()["id"],
-            "display_name": "红石乡"}
+    body = {
+        "username": "hs",
+        "password": "long-enough-1",
+        "role": "drafter",
+        "department_id": dept.json()["id"],
+        "display_name": "红石乡",
+    }
     user = admin.post("/api/users", json=body)
     assert user.status_code == 201 and user.json()["role_name"] == "起草单位"
     assert admin.post("/api/users", json=body).status_code == 409
@@ -27,5 +32,5 @@ def test_user_validation(world):
     no_area = admin.post("/api/users", json={"username": "w", "password": "long-enough-1", "role": "advisor"})
     assert no_area.status_code == 422
     bad_role = admin.post("/api/users", json={"username": "w", "password": "long-enough-1", "role": "king"})
-    assert bad_role.status_code == 422 and bad_role.json() ["code"] == "invalid_request"
+    assert bad_role.status_code == 422 and bad_role.json()["code"] == "invalid_request"
     assert admin.patch("/api/users/9999", json={"active": False}).status_code == 404

@@ -24,18 +24,25 @@ def test_bad_password_is_401_in_chinese(world):
 
 
 def test_unknown_user_and_inactive_user_cannot_log_in(world):
-    assert world.client.post("/api/auth/login", json={"username": "nobody", "password": "x" * 9}).status_code == 401
+    assert (
+        world.client.post("/api/auth/login", json={"username": "nobody", "password": "x" * 9}).status_code
+        == 401
+    )
     admin = world.login("admin")
     uid = next(u["id"] for u in admin.get("/api/users").json()["items"] if u["username"] == "adv_b")
     assert admin.patch(f"/api/users/{uid}", json={"active": False}).json()["active"] is False
-    r = TestClient(world.app).post("/api/auth/login", json={"username": "adv_b", "password": "correct-horse-1"})
+    r = TestClient(world.app).post(
+        "/api/auth/login", json={"username": "adv_b", "password": "correct-horse-1"}
+    )
     assert r.status_code == 401
 
 
 def test_login_throttled_after_repeated_failures(world):
     c = TestClient(world.app)
-    codes = [c.post("/api/auth/login", json={"username": "jud_a", "password": f"bad-{i}"}).status_code
-             for i in range(6)]
+    codes = [
+        c.post("/api/auth/login", json={"username": "jud_a", "password": f"bad-{i}"}).status_code
+        for i in range(6)
+    ]
     assert codes[:5] == [401] * 5 and codes[5] == 429
     r = c.post("/api/auth/login", json={"username": "jud_a", "password": "correct-horse-1"})
     assert r.status_code == 429 and "登录失败次数过多" in r.json()["message"]
@@ -70,7 +77,9 @@ def test_no_route_returns_data_without_a_user(world):
             if (route.path, method) in public:
                 continue
             path = fill(route.path)
-            r = anon.request(method, path, headers={"accept": "text/html" if not path.startswith("/api") else "*/*"})
+            r = anon.request(
+                method, path, headers={"accept": "text/html" if not path.startswith("/api") else "*/*"}
+            )
             checked += 1
             if path.startswith("/api"):
                 assert r.status_code == 401, (method, path, r.status_code)

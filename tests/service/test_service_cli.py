@@ -11,7 +11,10 @@ def test_users_commands(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("FASHEN_PASSWORD", "bootstrap-pass-1")
     assert main(["users", "add-department", "青山镇农业办", "--jurisdiction", "青山司法所"]) == 0
     assert main(["users", "add", "root", "--role", "admin"]) == 0
-    assert main(["users", "add", "d", "--role", "drafter", "--department", "青山镇农业办", "--name", "张三"]) == 0
+    assert (
+        main(["users", "add", "d", "--role", "drafter", "--department", "青山镇农业办", "--name", "张三"])
+        == 0
+    )
     assert main(["users", "add", "x", "--role", "drafter", "--department", "没有这个单位"]) == 3
     assert main(["users", "list"]) == 0
     out = capsys.readouterr()

@@ -82,9 +82,12 @@ def test_unreadable_document_fails_with_reason(world):
         zf.writestr("word/document.xml", b"<not-xml")
         zf.writestr("[Content_Types].xml", b"<also-broken")
     c = world.login("draft_a")
-    r = c.post("/api/submissions", data={"title": "坏文件"},
-               files={"file": ("bad.docx", buf.getvalue(), "application/octet-stream")})
-    if r.status_code == 422:            # refused at the door: equally acceptable
+    r = c.post(
+        "/api/submissions",
+        data={"title": "坏文件"},
+        files={"file": ("bad.docx", buf.getvalue(), "application/octet-stream")},
+    )
+    if r.status_code == 422:  # refused at the door: equally acceptable
         assert r.json()["code"]
         return
     v = world.wait(c, r.json()["id"])
@@ -106,7 +109,7 @@ def test_overdue_marker(world):
 
 
 def test_deadline_is_counted_in_working_days(world):
-    assert add_working_days(date(2025, 1, 3), 5) == date(2025, 1, 10)      # Friday + 5 working days
+    assert add_working_days(date(2025, 1, 3), 5) == date(2025, 1, 10)  # Friday + 5 working days
     assert working_days_between(date(2025, 1, 6), date(2025, 1, 12)) == 5
     body = world.upload(world.login("draft_a")).json()
     created, deadline = date.fromisoformat(body["created_at"][:10]), date.fromisoformat(body["deadline"])

@@ -25,8 +25,13 @@ def _port() -> int:
 
 
 def _start(env: dict[str, str], port: int) -> subprocess.Popen:
-    proc = subprocess.Popen([REVIEWER, "serve", "--port", str(port)], env=env, start_new_session=True,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [REVIEWER, "serve", "--port", str(port)],
+        env=env,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     end = time.monotonic() + 60
     while True:
         try:
@@ -42,8 +47,10 @@ def _start(env: dict[str, str], port: int) -> subprocess.Popen:
 def test_server_killed_mid_review_finishes_after_restart(tmp_path):
     env = dict(os.environ, FASHEN_DATA_DIR=str(tmp_path / "var"), FASHEN_PASSWORD=PASSWORD, WORKERS="1")
     env.pop("DATABASE_URL", None)
-    for args in (["add-department", "青山镇农业办", "--jurisdiction", "青山司法所"],
-                 ["add", "d", "--role", "drafter", "--department", "青山镇农业办"]):
+    for args in (
+        ["add-department", "青山镇农业办", "--jurisdiction", "青山司法所"],
+        ["add", "d", "--role", "drafter", "--department", "青山镇农业办"],
+    ):
         subprocess.run([REVIEWER, "users", *args], env=env, check=True, capture_output=True)
     big = "青山镇市场管理办法\n" + "".join(ARTICLE.format(n=i) for i in range(1, 4001))
     port = _port()
@@ -51,15 +58,19 @@ def test_server_killed_mid_review_finishes_after_restart(tmp_path):
     try:
         c = httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60)
         csrf = c.post("/api/auth/login", json={"username": "d", "password": PASSWORD}).json()["csrf_token"]
-        r = c.post("/api/submissions", data={"title": "大文件"}, headers={"X-CSRF-Token": csrf},
-                   files={"file": ("big.txt", big.encode(), "text/plain")})
+        r = c.post(
+            "/api/submissions",
+            data={"title": "大文件"},
+            headers={"X-CSRF-Token": csrf},
+            files={"file": ("big.txt", big.encode(), "text/plain")},
+        )
         sid = r.json()["id"]
         end = time.monotonic() + 30
         while c.get(f"/api/submissions/{sid}/versions/1").json()["job"]["status"] != "running":
             assert time.monotonic() < end, "审查没有开始"
             time.sleep(0.02)
     finally:
-        os.killpg(proc.pid, signal.SIGKILL)            # the server and its worker processes
+        os.killpg(proc.pid, signal.SIGKILL)  # the server and its worker processes
         proc.wait()
     proc = _start(env, port)
     try:

@@ -9,7 +9,11 @@ def test_rules_api(world):
     assert listing["total"] >= 1 and listing["total"] == len(listing["items"])
     fine = c.get("/api/rules/PENALTY-FINE-CREATED").json()
     assert fine["category"] == "penalty" and fine["severity"] == "error"
-    assert fine["basis"][0]["law"] == "中华人民共和国行政处罚法" and len(fine["flag"]) >= 2 and len(fine["passing"]) >= 2
+    assert (
+        fine["basis"][0]["law"] == "中华人民共和国行政处罚法"
+        and len(fine["flag"]) >= 2
+        and len(fine["passing"]) >= 2
+    )
     only = c.get("/api/rules?category=penalty&size=100").json()["items"]
     assert only and all(r["category"] == "penalty" for r in only)
     assert c.get("/api/rules?q=不存在的关键词xyz").json()["total"] == 0

@@ -22,8 +22,10 @@ def _rows(world) -> dict[str, int]:
     from sqlalchemy import text
 
     with world.app.state.engine.connect() as conn:
-        return {t: conn.execute(text(f"SELECT COUNT(*) FROM {t}")).scalar()
-                for t in ("submissions", "versions", "jobs", "findings")}
+        return {
+            t: conn.execute(text(f"SELECT COUNT(*) FROM {t}")).scalar()
+            for t in ("submissions", "versions", "jobs", "findings")
+        }
 
 
 def _zip(names: dict[str, bytes]) -> bytes:
@@ -46,7 +48,9 @@ BAD = [
 @pytest.mark.parametrize("name,data,code", BAD, ids=[b[0] for b in BAD])
 def test_bad_uploads_are_422_without_leftovers(world, name, data, code):
     c = world.login("draft_a")
-    r = c.post("/api/submissions", data={"title": "测试"}, files={"file": (name, data, "application/octet-stream")})
+    r = c.post(
+        "/api/submissions", data={"title": "测试"}, files={"file": (name, data, "application/octet-stream")}
+    )
     assert r.status_code == 422 and r.json()["code"] == code, r.text
     assert r.json()["message"]
     assert _rows(world) == {"submissions": 0, "versions": 0, "jobs": 0, "findings": 0}
@@ -64,8 +68,11 @@ def test_oversize_upload_is_413_without_leftovers(tmp_path, database_url):
         r = world.upload(c, text="第一条　" + "很长的条文。" * 3000)
         assert r.status_code == 413 and r.json()["code"] == "too_large"
         assert "大小上限" in r.json()["message"]
-        huge = c.post("/api/submissions", data={"title": "x"},
-                      files={"file": ("a.txt", b"a" * (2 * 1024 * 1024), "text/plain")})
+        huge = c.post(
+            "/api/submissions",
+            data={"title": "x"},
+            files={"file": ("a.txt", b"a" * (2 * 1024 * 1024), "text/plain")},
+        )
         assert huge.status_code == 413
         assert _rows(world)["submissions"] == 0 and _files(world) == []
 
@@ -99,6 +106,9 @@ def test_filenames_never_reach_the_filesystem(world):
 
 def test_gb18030_text_is_accepted(world):
     c = world.login("draft_a")
-    r = c.post("/api/submissions", data={"title": "GBK 文本"},
-               files={"file": ("gbk.txt", DRAFT.encode("gb18030"), "text/plain")})
+    r = c.post(
+        "/api/submissions",
+        data={"title": "GBK 文本"},
+        files={"file": ("gbk.txt", DRAFT.encode("gb18030"), "text/plain")},
+    )
     assert r.status_code == 201 and world.wait(c, r.json()["id"])["job"]["status"] == "done"

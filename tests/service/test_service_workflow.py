@@ -29,7 +29,7 @@ def test_upload_creates_submission_with_deadline_and_advisor(world):
     assert body["department"]["name"] == "青山镇农业办"
     assert body["versions"][0]["filename"] == "草稿.txt" and body["versions"][0]["format"] == "txt"
     assert body["deadline"] > body["created_at"][:10] and body["overdue"] is False
-    assert body["advisor_id"] is not None          # the jurisdiction's advisor is assigned
+    assert body["advisor_id"] is not None  # the jurisdiction's advisor is assigned
     assert body["meeting_date"] == "2025-02-20"
 
 
@@ -39,18 +39,30 @@ def test_review_finds_the_fine_with_article_and_basis(world):
     assert text["text"].startswith("青山镇") and any(a["label"] == "第四条" for a in text["articles"])
     fine = _fine(c, sid)
     assert fine["article"] == "第四条" and fine["quote"] == "处五千元罚款"
-    assert text["text"][fine["start"]:fine["end"]] == fine["quote"]
+    assert text["text"][fine["start"] : fine["end"]] == fine["quote"]
     assert fine["basis"][0]["law"] == "中华人民共和国行政处罚法" and fine["status"] == "open"
 
 
 def test_good_materials_give_no_procedure_finding_and_missing_ones_do(world):
     c, sid = _submit(world)
     assert not [f for f in _findings(c, sid) if f["origin"] == "procedure"]
-    short = dict(GOOD_MATERIALS, market_related=True, fair_competition="missing", collective="missing",
-                 consultation_start="2025-01-06", consultation_end="2025-01-10", explanation="")
+    short = dict(
+        GOOD_MATERIALS,
+        market_related=True,
+        fair_competition="missing",
+        collective="missing",
+        consultation_start="2025-01-06",
+        consultation_end="2025-01-10",
+        explanation="",
+    )
     c2, sid2 = _submit(world, materials=short)
     rules = {f["rule_id"]: f for f in _findings(c2, sid2) if f["origin"] == "procedure"}
-    assert set(rules) == {"MAT-EXPLANATION", "MAT-CONSULTATION-SHORT", "MAT-FAIR-COMPETITION", "MAT-COLLECTIVE"}
+    assert set(rules) == {
+        "MAT-EXPLANATION",
+        "MAT-CONSULTATION-SHORT",
+        "MAT-FAIR-COMPETITION",
+        "MAT-COLLECTIVE",
+    }
     assert "仅 5 日，少于 30 日" in rules["MAT-CONSULTATION-SHORT"]["message"]
     assert rules["MAT-FAIR-COMPETITION"]["severity"] == "error"
 
@@ -59,11 +71,17 @@ def test_invalid_materials_and_dates_are_422(world):
     c = world.login("draft_a")
     r = world.upload(c, materials={"consultation_start": "2025-02-01", "consultation_end": "2025-01-01"})
     assert r.status_code == 422 and "截止日期早于开始日期" in r.json()["message"]
-    r = c.post("/api/submissions", data={"title": "x", "materials": "[1]"},
-               files={"file": ("a.txt", DRAFT.encode(), "text/plain")})
+    r = c.post(
+        "/api/submissions",
+        data={"title": "x", "materials": "[1]"},
+        files={"file": ("a.txt", DRAFT.encode(), "text/plain")},
+    )
     assert r.status_code == 422 and r.json()["code"] == "invalid_materials"
-    r = c.post("/api/submissions", data={"title": "x", "meeting_date": "明天"},
-               files={"file": ("a.txt", DRAFT.encode(), "text/plain")})
+    r = c.post(
+        "/api/submissions",
+        data={"title": "x", "meeting_date": "明天"},
+        files={"file": ("a.txt", DRAFT.encode(), "text/plain")},
+    )
     assert r.status_code == 422 and r.json()["code"] == "invalid_date"
     assert c.get("/api/submissions").json()["total"] == 0
 
@@ -75,13 +93,17 @@ def test_decisions_accept_dismiss_edit_reopen(world):
     url = f"/api/findings/{fid}/decision"
     r = adv.post(url, json={"action": "dismiss"})
     assert r.status_code == 422 and r.json()["code"] == "reason_required"
-    assert adv.post(url, json={"action": "dismiss", "reason": "上位法已有规定"}).json()["status"] == "dismissed"
+    assert (
+        adv.post(url, json={"action": "dismiss", "reason": "上位法已有规定"}).json()["status"] == "dismissed"
+    )
     assert adv.post(url, json={"action": "reopen"}).json()["status"] == "open"
-    edited = adv.post(url, json={"action": "edit", "message": "罚款无上位法依据。", "suggestion": "删除。"}).json()
+    edited = adv.post(
+        url, json={"action": "edit", "message": "罚款无上位法依据。", "suggestion": "删除。"}
+    ).json()
     assert edited["edited_message"] == "罚款无上位法依据。" and edited["message"].startswith("规范性文件")
     assert adv.post(url, json={"action": "accept"}).json()["status"] == "accepted"
     assert adv.post(url, json={"action": "nonsense"}).status_code == 422
-    assert c.post(url, json={"action": "accept"}).status_code == 403     # the drafter cannot decide
+    assert c.post(url, json={"action": "accept"}).status_code == 403  # the drafter cannot decide
     assert adv.get(f"/api/findings/{fid}").json()["status_name"] == "已采纳"
 
 
@@ -102,9 +124,15 @@ def test_letter_and_annotated_draft_follow_decisions(world):
     adv = world.login("adv_a")
     items = _findings(c, sid)
     fine = next(f for f in items if f["rule_id"] == "PENALTY-FINE-CREATED")
-    adv.post(f"/api/findings/{fine['id']}/decision", json={"action": "edit", "message": "第四条罚款须删除（顾问意见）。"})
+    adv.post(
+        f"/api/findings/{fine['id']}/decision",
+        json={"action": "edit", "message": "第四条罚款须删除（顾问意见）。"},
+    )
     consult = next(f for f in items if f["rule_id"] == "MAT-CONSULTATION")
-    adv.post(f"/api/findings/{consult['id']}/decision", json={"action": "dismiss", "reason": "涉密文件不公开征求意见"})
+    adv.post(
+        f"/api/findings/{consult['id']}/decision",
+        json={"action": "dismiss", "reason": "涉密文件不公开征求意见"},
+    )
     r = adv.get(f"/api/submissions/{sid}/versions/1/letter.docx")
     assert r.status_code == 200 and "filename*=UTF-8''" in r.headers["content-disposition"]
     letter = docx_text(r.content)
@@ -117,7 +145,7 @@ def test_letter_and_annotated_draft_follow_decisions(world):
 
 
 def test_downloads_before_the_review_is_done_are_409(world):
-    world.app.state.pool.stop()          # no worker: the job stays queued
+    world.app.state.pool.stop()  # no worker: the job stays queued
     c = world.login("draft_a")
     sid = world.upload(c).json()["id"]
     r = c.get(f"/api/submissions/{sid}/versions/1/letter.docx")
@@ -145,7 +173,9 @@ def test_assign_advisor(world):
     adv_b = next(u["id"] for u in users if u["username"] == "adv_b")
     assert c.post(f"/api/submissions/{sid}/advisor", json={"advisor_id": adv_b}).status_code == 403
     assert jud.post(f"/api/submissions/{sid}/advisor", json={"advisor_id": 9999}).status_code == 404
-    assert jud.post(f"/api/submissions/{sid}/advisor", json={"advisor_id": adv_b}).json()["advisor_id"] == adv_b
+    assert (
+        jud.post(f"/api/submissions/{sid}/advisor", json={"advisor_id": adv_b}).json()["advisor_id"] == adv_b
+    )
     assert world.login("adv_b").get(f"/api/submissions/{sid}").status_code == 200
     assert world.login("adv_a").get(f"/api/submissions/{sid}").status_code == 404
 
@@ -153,14 +183,20 @@ def test_assign_advisor(world):
 def test_audit_log_records_before_and_after_and_exports(world):
     c, sid = _submit(world)
     fid = _fine(c, sid)["id"]
-    world.login("adv_a").post(f"/api/findings/{fid}/decision", json={"action": "dismiss", "reason": "已有依据"})
+    world.login("adv_a").post(
+        f"/api/findings/{fid}/decision", json={"action": "dismiss", "reason": "已有依据"}
+    )
     entries = c.get(f"/api/submissions/{sid}/audit?size=100").json()["items"]
     actions = [e["action"] for e in entries]
     assert actions[:3] == ["submission_created", "review_started", "review_done"]
     dismissed = next(e for e in entries if e["action"] == "finding_dismissed")
     assert dismissed["username"] == "adv_a" and dismissed["before"]["status"] == "open"
-    assert dismissed["after"] == {"status": "dismissed", "reason": "已有依据", "edited_message": None,
-                                  "edited_suggestion": None}
+    assert dismissed["after"] == {
+        "status": "dismissed",
+        "reason": "已有依据",
+        "edited_message": None,
+        "edited_suggestion": None,
+    }
     csv = c.get(f"/api/submissions/{sid}/audit.csv")
     assert csv.status_code == 200 and "驳回问题" in csv.content.decode("utf-8-sig")
 
