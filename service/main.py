@@ -64,6 +64,12 @@ def _handlers(app: FastAPI) -> None:
             request, 422, {"code": "invalid_request", "message": "请求参数不正确。", "detail": detail}
         )
 
+    @app.exception_handler(Exception)
+    async def internal_error(request: Request, exc: Exception) -> Response:
+        return _error(
+            request, 500, {"code": "internal", "message": "服务器内部错误，请稍后重试或联系管理员。"}
+        )
+
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         code, message = HTTP_MESSAGES.get(exc.status_code, ("http_error", "请求无法处理。"))

@@ -1,6 +1,6 @@
 """The statutory-number table (``data/numbers.yaml``) and the comparison of a text's numbers against it.
 
-``violations(text, group)`` yields every number or phrase that clearly contradicts the statute on the same
+``violations(text, group)`` lists every number or phrase that clearly contradicts the statute on the same
 matter: a shorter appeal period, a longer seizure, a fine outside the range a statute sets for the same
 conduct, a wrong review body, self-enforcement of a fine. Entries are grouped by the rule that reports them.
 """
@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 import yaml
@@ -148,18 +148,24 @@ def _cites_other_law(entry: Entry, sent: str) -> bool:
     return False
 
 
-def violations(text: str, group: str = "number", as_of: date | None = None) -> Iterator[Violation]:
+def violations(text: str, group: str = "number", as_of: date | None = None) -> list[Violation]:
     """Contradictions found by the entries of ``group``; lines wrapped by a PDF are joined first."""
-    entries = [
-        e for e in table() if e.group == group and (as_of is None or e.since is None or e.since <= as_of)
-    ]
+    return _all_violations(text, as_of).get(group, [])
+
+
+@lru_cache(maxsize=8)
+def _all_violations(text: str, as_of: date | None) -> dict[str, list[Violation]]:
+    """Every group's contradictions in one pass (cached: the checks of one review share it)."""
+    entries = [e for e in table() if as_of is None or e.since is None or e.since <= as_of]
     joined, index = unwrap(text)
+    out: dict[str, list[Violation]] = {}
     for full in (False, True):
         scoped = [e for e in entries if e.full == full]
         if scoped:
             for v in _violations(joined, scoped, _FULL if full else _SENT):
                 v.start, v.end = span(index, v.start, v.end)
-                yield v
+                out.setdefault(v.entry.group, []).append(v)
+    return out
 
 
 def _violations(text: str, entries: list[Entry], splitter: re.Pattern) -> Iterator[Violation]:

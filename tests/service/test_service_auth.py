@@ -94,3 +94,18 @@ def test_no_route_returns_data_without_a_user(world):
 def test_openapi_documents_the_api(world):
     spec = world.client.get("/openapi.json").json()
     assert "/api/submissions" in spec["paths"] and spec["info"]["title"].startswith("法审")
+
+
+def test_unexpected_errors_are_json_in_chinese(world, monkeypatch):
+    from service import access
+
+    def boom(user):
+        raise RuntimeError("bug")
+
+    c = world.login("draft_a")
+    monkeypatch.setattr(access, "visible", boom)
+    r = TestClient(world.app, raise_server_exceptions=False, cookies=c.cookies).get("/api/submissions")
+    assert r.status_code == 500 and r.json() == {
+        "code": "internal",
+        "message": "服务器内部错误，请稍后重试或联系管理员。",
+    }
