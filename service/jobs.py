@@ -9,6 +9,7 @@ import asyncio
 import contextlib
 import logging
 import multiprocessing
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -57,11 +58,27 @@ def run_review(path: str, options: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def warm_up() -> None:
-    """Import the library and load the rule catalog once per worker process."""
+def init_worker(server_pid: int) -> None:
+    """Per worker process: exit when the server process is gone (a killed server must not leave workers
+    behind), then import the library and load the rule catalog."""
     from reviewer.api import review_text
 
+    def watch() -> None:
+        while True:
+            time.sleep(2)
+            try:
+                os.kill(server_pid, 0)
+            except ProcessLookupError:
+                os._exit(0)
+
+    threading.Thread(target=watch, name="fashen-watchdog", daemon=True).start()
     review_text("第一条　为规范管理，制定本办法。")
+
+
+def _terminate(executor: Executor) -> None:
+    """Terminate a process pool's workers (the executor API has no way to stop a running task)."""
+    for proc in list((getattr(executor, "_processes", None) or {}).values()):
+        proc.terminate()
 
 
 class WorkerPool:
@@ -103,6 +120,7 @@ class WorkerPool:
             thread.join(timeout=5)
         if self._executor is not None:
             self._executor.shutdown(wait=False, cancel_futures=True)
+            _terminate(self._executor)
 
     def notify(self) -> None:
         self._wake.set()
@@ -140,7 +158,10 @@ class WorkerPool:
         if self.settings.worker_mode == "thread":
             return ThreadPoolExecutor(self.settings.workers, thread_name_prefix="fashen-review")
         return ProcessPoolExecutor(
-            self.settings.workers, mp_context=multiprocessing.get_context("forkserver"), initializer=warm_up
+            self.settings.workers,
+            mp_context=multiprocessing.get_context("forkserver"),
+            initializer=init_worker,
+            initargs=(os.getpid(),),
         )
 
     def _replace_executor(self, broken: Executor) -> None:
@@ -263,8 +284,7 @@ class WorkerPool:
 
     def _kill(self, executor: Executor) -> None:
         """Stop a review that ran past its time: terminate the pool's processes and start a new pool."""
-        for proc in list(getattr(executor, "_processes", {}).values()):
-            proc.terminate()
+        _terminate(executor)
         self._replace_executor(executor)
 
     def _heartbeat(self, job_id: int) -> None:

@@ -47,8 +47,9 @@ EFFECTIVE_RE = re.compile(
 VALIDITY_YEARS_RE = re.compile(
     rf"(?:有效期限?|试行期)(?:暂定为|暂定|定为|暂为|为|限为|限|是)?{_SP}(?P<n>[{NUM_CHARS}]{{1,3}}|半)(?P<unit>年|个月)"
 )
+_DATE = rf"[0-9０-９〇零○一二三四五六七八九]{{4}}{_SP}年{_SP}[{NUM_CHARS}]{{1,3}}{_SP}月{_SP}[{NUM_CHARS}]{{1,3}}{_SP}日"
 VALIDITY_UNTIL_RE = re.compile(
-    rf"有效期(?:至|到|截至|截止(?:到|至)?){_SP}(?P<date>[0-9０-９〇零○一二三四五六七八九]{{4}}{_SP}年{_SP}[{NUM_CHARS}]{{1,3}}{_SP}月"
+    rf"有效期(?:为)?(?:自{_SP}(?P<start>{_DATE}){_SP}起?)?(?:至|到|截至|截止(?:到|至)?){_SP}(?P<date>[0-9０-９〇零○一二三四五六七八九]{{4}}{_SP}年{_SP}[{NUM_CHARS}]{{1,3}}{_SP}月"
     rf"{_SP}[{NUM_CHARS}]{{1,3}}{_SP}日)"
 )
 INDEFINITE_RE = re.compile(r"长期有效|永久有效|有效期(?:暂定)?(?:为)?长期")
@@ -135,8 +136,10 @@ def _validity(text: str, md: Metadata) -> None:
     if m.re is VALIDITY_UNTIL_RE:
         dates = find_dates(m.group("date"))
         md.validity = Validity(m.group(0), m.start(), m.end(), until=dates[0][0] if dates else None)
-        if md.validity.until and md.effective_date:
-            md.validity.years = round((md.validity.until - md.effective_date).days / 365.25, 2)
+        starts = find_dates(m.group("start")) if m.group("start") else []
+        start = starts[0][0] if starts else md.effective_date
+        if md.validity.until and start:
+            md.validity.years = round((md.validity.until - start).days / 365.25, 2)
     elif m.re is VALIDITY_YEARS_RE:
         n = 0.5 if m.group("n") == "半" else cn_to_int(m.group("n"))
         years = None if n is None else (n if m.group("unit") == "年" else n / 12)

@@ -48,3 +48,17 @@ def test_whole_drafts():
     assert ds.planted >= 10
     assert ds.recall >= DRAFT_RECALL_FLOOR, ds.missed
     assert max(ds.others.values()) <= DRAFT_OTHERS_CEILING, ds.others
+
+
+CORE = ("permit", "penalty", "coercion", "fee", "procedure", "vague", "retroactive")
+
+
+def test_generalisation_set_for_the_core_categories():
+    """clauses_generalise_core.jsonl: unseen wordings of the core categories stay found, look-alikes clean."""
+    cases = [c for c in load_clauses() if c["id"].startswith("g3c-")]
+    assert len(cases) >= 150
+    sc = score_clauses(cases)
+    tp, fp, fn = (sum(counter[c] for c in CORE) for counter in (sc.tp, sc.fp, sc.fn))
+    detail = "\n".join(e for e in sc.errors if any(c in e for c in CORE))
+    assert tp / (tp + fp) >= 0.97, detail
+    assert tp / (tp + fn) >= 0.95, detail

@@ -25,6 +25,14 @@ def test_ceiling_default_and_provisional():
     assert "PROCEDURE-VALIDITY-CEILING" in _rules(provisional)
 
 
+def test_ceiling_reads_other_validity_wordings():
+    assert "PROCEDURE-VALIDITY-CEILING" in _rules(WHOLE.format(years="暂定八年"))
+    assert "PROCEDURE-VALIDITY-CEILING" not in _rules(WHOLE.format(years="暂定五年"))
+    span = WHOLE.replace("有效期{years}", "有效期自2026年5月1日至{until}")
+    assert "PROCEDURE-VALIDITY-CEILING" in _rules(span.format(until="2033年4月30日"))
+    assert "PROCEDURE-VALIDITY-CEILING" not in _rules(span.format(until="2031年4月30日"))
+
+
 def test_ceiling_from_settings_and_province(monkeypatch):
     assert "PROCEDURE-VALIDITY-CEILING" in _rules(WHOLE.format(years="五年"), settings={"validity_years": 3})
     monkeypatch.setattr(

@@ -43,6 +43,14 @@ def _start(env: dict[str, str], port: int) -> subprocess.Popen:
             time.sleep(0.1)
 
 
+def _alive(group: int) -> bool:
+    try:
+        os.killpg(group, 0)
+        return True
+    except ProcessLookupError:
+        return False
+
+
 @pytest.mark.slow
 def test_server_killed_mid_review_finishes_after_restart(tmp_path):
     env = dict(os.environ, FASHEN_DATA_DIR=str(tmp_path / "var"), FASHEN_PASSWORD=PASSWORD, WORKERS="1")
@@ -70,8 +78,12 @@ def test_server_killed_mid_review_finishes_after_restart(tmp_path):
             assert time.monotonic() < end, "审查没有开始"
             time.sleep(0.02)
     finally:
-        os.killpg(proc.pid, signal.SIGKILL)  # the server and its worker processes
+        proc.kill()  # SIGKILL to the server alone: its worker processes must not outlive it
         proc.wait()
+    end = time.monotonic() + 20
+    while _alive(proc.pid):
+        assert time.monotonic() < end, "服务被杀后仍有工作进程残留"
+        time.sleep(0.2)
     proc = _start(env, port)
     try:
         c = httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60)
