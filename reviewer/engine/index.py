@@ -20,6 +20,10 @@ class DocIndex:
         self.fragment = fragment
         self.starts, self.ends = self._sentences(self.text)
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        ends = [s - 1 for s in self.line_starts[1:]] + [len(self.text)]
+        self.line_spans = list(
+            zip(self.line_starts, ends, strict=True)
+        )  # [start, end) of each line, newline excluded
         tops = doc.root.children
         self.articles = sorted((n for n in doc.root.walk() if n.kind == "article"), key=lambda n: n.start)
         self._article_starts = [n.start for n in self.articles]
@@ -56,8 +60,7 @@ class DocIndex:
 
     def line(self, i: int) -> tuple[int, int]:
         """``[start, end)`` of line ``i`` (newline excluded)."""
-        end = self.line_starts[i + 1] - 1 if i + 1 < len(self.line_starts) else len(self.text)
-        return self.line_starts[i], end
+        return self.line_spans[i]
 
     def line_of(self, offset: int) -> int:
         return bisect_right(self.line_starts, offset) - 1

@@ -30,12 +30,11 @@ def regex_spans(pats: list[CompiledPattern], ix: DocIndex, lines: dict[int, set[
         if p.regex is None:
             continue
         has_m = "m" in p.regex.groupindex
-        if p.factors is None:
-            regions = [ix.line(i) for i in range(len(ix.line_starts))]
-        else:
-            regions = [ix.line(i) for i in sorted(lines.get(pi, ()))]
+        every = ix.line_spans
+        regions = every if p.factors is None else [every[i] for i in sorted(lines.get(pi, ()))]
+        finditer = p.regex.finditer
         for lo, hi in regions:
-            for m in p.regex.finditer(text, lo, hi):
+            for m in finditer(text, lo, hi):
                 s, e = m.span("m") if has_m and m.group("m") is not None else m.span()
                 if e > s:
                     out.append((s, e))

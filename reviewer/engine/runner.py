@@ -92,22 +92,23 @@ def _literal_pass(catalog: Catalog, ix: DocIndex, active: set[int]):
     (rule, "regex:<group>") → {pattern index: lines holding one of the regex's necessary literals}."""
     spans: dict[tuple[int, str], list[tuple[int, int]]] = defaultdict(list)
     lines: dict[tuple[int, str], dict[int, set[int]]] = defaultdict(lambda: defaultdict(set))
-    if catalog.automaton is None or not ix.text:
+    auto, text = catalog.automaton, ix.text
+    if auto is None or not text:
         return spans, lines
-    targets_of: dict[int, tuple] = {}  # key → its line targets, expanded once per (line, key) below
-    line_seen: set[tuple[int, int]] = set()
-    for end_idx, (length, key, span_targets, line_targets) in catalog.automaton.iter(ix.text):
-        start = end_idx - length + 1
-        for ri, group, _pi in span_targets:
-            if ri in active:
-                spans[(ri, group)].append((start, end_idx + 1))
-        if line_targets:
-            line_seen.add((ix.line_of(start), key))
-            targets_of[key] = line_targets
-    for line, key in line_seen:
-        for ri, group, pi in targets_of[key]:
-            if ri in active:
-                lines[(ri, group)][pi].add(line)
+    for li, (lo, hi) in enumerate(ix.line_spans):  # line by line: the line of a literal comes for free
+        found: dict[int, tuple] = {}  # key → its regex targets, expanded once per line below
+        for end_idx, (length, key, span_targets, line_targets) in auto.iter(text, lo, hi):
+            if span_targets:
+                start = end_idx - length + 1
+                for ri, group, _pi in span_targets:
+                    if ri in active:
+                        spans[(ri, group)].append((start, end_idx + 1))
+            if line_targets:
+                found[key] = line_targets
+        for line_targets in found.values():
+            for ri, group, pi in line_targets:
+                if ri in active:
+                    lines[(ri, group)][pi].add(li)
     return spans, lines
 
 
