@@ -29,7 +29,7 @@ from reviewer.checks import Context
 from reviewer.engine import catalog, run
 from reviewer.engine.runner import review
 from reviewer.numerals import int_to_cn
-from reviewer.parse import parse
+from reviewer.parsing import parse
 
 # a typical draft: mostly lawful provisions, a problem in about one article of ten
 LAWFUL = [

@@ -97,7 +97,7 @@ def main() -> None:
     ap.add_argument("--pages", type=int, default=20)
     ap.add_argument("--repeat", type=int, default=7)
     args = ap.parse_args()
-    from reviewer.parse import parse
+    from reviewer.parsing import parse
 
     with tempfile.TemporaryDirectory() as tmp:
         docx_path, pdf_path = make_draft(args.pages, Path(tmp))

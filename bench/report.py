@@ -18,7 +18,7 @@ import docx
 
 from reviewer.model import Basis, Finding, Review
 from reviewer.numerals import int_to_cn
-from reviewer.parse import parse
+from reviewer.parsing import parse
 from reviewer.report import gbt9704 as g
 from reviewer.report import write_annotated, write_letter
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from reviewer.checks import Context
 from reviewer.model import Document, Review
-from reviewer.parse import parse, parse_text
+from reviewer.parsing import parse, parse_text
 
 
 def is_fragment(doc: Document) -> bool:

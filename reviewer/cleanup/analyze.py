@@ -13,8 +13,8 @@ from typing import Any
 
 from reviewer.errors import ReviewerError
 from reviewer.numerals import find_dates
-from reviewer.parse.metadata import DOC_NUMBER_RE, ISSUER_TAIL_RE
-from reviewer.parse.metadata import LAW_TITLE_RE as TITLE_RE
+from reviewer.parsing.metadata import DOC_NUMBER_RE, ISSUER_TAIL_RE
+from reviewer.parsing.metadata import LAW_TITLE_RE as TITLE_RE
 
 # Bump when the record's content changes: cached records of other versions are not reused.
 RECORD_VERSION = "1"

@@ -79,7 +79,7 @@ def _print(rv, fmt: str) -> None:
 def run(args: argparse.Namespace) -> int:
     from reviewer.api import review
     from reviewer.model import SEVERITIES
-    from reviewer.parse import parse
+    from reviewer.parsing import parse
 
     formats = _formats(args)
     doc = parse(args.file)

@@ -37,7 +37,7 @@ def strip_marks(marked: str) -> tuple[str, list[tuple[int, int]]]:
 
 
 def _spans(catalog: Catalog, rule: Rule, text: str) -> list[tuple[int, int]]:
-    from reviewer.parse import parse_text
+    from reviewer.parsing import parse_text
 
     whole = bool(rule.spec.when and rule.spec.when.whole_document)
     doc = parse_text(text)

@@ -17,7 +17,7 @@ from lxml import etree
 from reviewer.model import Document
 
 _TEXT_TAGS = {qn(t) for t in ("w:t", "w:tab", "w:br", "w:cr", "w:noBreakHyphen", "w:ptab")}
-# Containers whose runs Word shows: the same as the .docx reader's (reviewer.parse.readers.docx).
+# Containers whose runs Word shows: the same as the .docx reader's (reviewer.parsing.readers.docx).
 _TRANSPARENT = {
     qn(f"w:{t}")
     for t in (

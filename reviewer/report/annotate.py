@@ -21,7 +21,7 @@ from lxml import etree
 
 from reviewer.errors import InputError
 from reviewer.model import Document, Finding
-from reviewer.parse.readers.docx import body_paragraphs
+from reviewer.parsing.readers.docx import body_paragraphs
 from reviewer.report.anchor import Locator, Para, Piece
 from reviewer.report.decisions import finding_key
 from reviewer.report.labels import comment_text
@@ -63,7 +63,7 @@ def _load(
         except OSError as exc:
             raise InputError(f"无法读取文件：{exc.strerror or exc}", code="unreadable") from exc
     if doc is None:
-        from reviewer.parse import parse
+        from reviewer.parsing import parse
 
         doc = parse(data, name)
     if data[:2] == b"PK":

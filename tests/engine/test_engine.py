@@ -6,7 +6,7 @@ from reviewer.checks import Context, register
 from reviewer.engine import catalog, run
 from reviewer.engine.runner import review
 from reviewer.model import Basis, Hit
-from reviewer.parse import parse_text
+from reviewer.parsing import parse_text
 
 BASIS = [
     {

@@ -7,7 +7,7 @@ import pytest
 from reviewer.checks import Context
 from reviewer.checks.citations import article_range, outdated, unknown
 from reviewer.knowledge import citations
-from reviewer.parse import parse_text
+from reviewer.parsing import parse_text
 
 
 def _quotes(check, text, as_of=None):

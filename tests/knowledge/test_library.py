@@ -11,7 +11,7 @@ from reviewer.checks.numbers import statutory_numbers
 from reviewer.cli import main
 from reviewer.errors import InputError
 from reviewer.knowledge.library import Library, article_basis, import_folder
-from reviewer.parse import parse_text
+from reviewer.parsing import parse_text
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "lawlib"
 

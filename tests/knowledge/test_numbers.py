@@ -13,7 +13,7 @@ from reviewer.checks.numbers import (
     statutory_remedies,
 )
 from reviewer.knowledge import numbers, quantities
-from reviewer.parse import parse_text
+from reviewer.parsing import parse_text
 
 # entry id → (clause with the expected span in [], lawful clause on the same matter)
 CASES = {

@@ -8,7 +8,7 @@ from reviewer.checks.agencies import renamed
 from reviewer.checks.citations import article_range, outdated, unknown
 from reviewer.checks.numbers import statutory_numbers
 from reviewer.checks.systems import abolished
-from reviewer.parse import parse_text
+from reviewer.parsing import parse_text
 
 ALPHABET = "《》〈〉（）()第条款项之至、，。；\n 0123456789一二三四五六七八九十百千万元日个月年%中华人民共和国合同法行政许可复议罚款当场查封工商局暂住证原"
 

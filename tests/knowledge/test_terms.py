@@ -10,7 +10,7 @@ from reviewer.checks.agencies import renamed
 from reviewer.checks.systems import abolished
 from reviewer.knowledge import agencies, systems
 from reviewer.knowledge.terms import TermList
-from reviewer.parse import parse_text
+from reviewer.parsing import parse_text
 
 
 def _terms(table: TermList, name: str) -> list[tuple[str, str | None]]:

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from parse_helpers import SAMPLES, docx_bytes, para, pdf_pages
 
 from reviewer.errors import InputError, LimitError, ReviewerError
-from reviewer.parse import parse
-from reviewer.parse.limits import Limits
+from reviewer.parsing import parse
+from reviewer.parsing.limits import Limits
 
 GOOD = docx_bytes(para("第一条　为了规范管理，制定本办法。"))
 

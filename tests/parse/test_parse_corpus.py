@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.parse import parse
+from reviewer.parsing import parse
 
 DRAFTS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "dev" / "drafts"
 PAIRS = (

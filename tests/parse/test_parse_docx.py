@@ -6,9 +6,9 @@ import docx
 import pytest
 from parse_helpers import SAMPLES, W_NS, docx_bytes, numbering_part, para, run, wrap
 
-from reviewer.parse import parse
-from reviewer.parse.readers.docx import body_paragraphs, paragraph_text
-from reviewer.parse.readers.numbering import format_number
+from reviewer.parsing import parse
+from reviewer.parsing.readers.docx import body_paragraphs, paragraph_text
+from reviewer.parsing.readers.numbering import format_number
 
 ARTICLES = numbering_part(
     ("chineseCounting", "第%1条\u3000"), ("chineseCounting", "（%2）"), ("decimal", "%3.")

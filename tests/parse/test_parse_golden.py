@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from parse_helpers import SAMPLES
 
-from reviewer.parse import parse
+from reviewer.parsing import parse
 
 GOLDEN = Path(__file__).parent / "golden"
 SAMPLE_FILES = [

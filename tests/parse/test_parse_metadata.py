@@ -8,7 +8,7 @@ import pytest
 from parse_helpers import SAMPLES
 
 from reviewer.numerals import cn_to_int, find_dates
-from reviewer.parse import parse, parse_text
+from reviewer.parsing import parse, parse_text
 
 NOTICE = """某县人民政府关于印发《某县城区停车管理暂行办法》的通知
 某政规〔2024〕3号

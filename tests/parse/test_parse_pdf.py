@@ -10,10 +10,10 @@ import pytest
 from parse_helpers import HAS_SOFFICE, SAMPLES
 
 from reviewer.errors import DependencyError
-from reviewer.parse import parse
-from reviewer.parse.readers import ocr
-from reviewer.parse.readers.layout import PAGE_NUMBER, Line, Page, clean
-from reviewer.parse.readers.pdf import _garbled
+from reviewer.parsing import parse
+from reviewer.parsing.readers import ocr
+from reviewer.parsing.readers.layout import PAGE_NUMBER, Line, Page, clean
+from reviewer.parsing.readers.pdf import _garbled
 
 sys.path.insert(0, str(SAMPLES))
 from make_samples import (  # noqa: E402

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reviewer.numerals import int_to_cn
-from reviewer.parse import parse_text
+from reviewer.parsing import parse_text
 
 _LINES = st.one_of(
     st.builds(lambda n, body: f"第{int_to_cn(n)}条\u3000{body}", st.integers(1, 150), st.text(max_size=40)),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reviewer.parse import parse_text
+from reviewer.parsing import parse_text
 
 DRAFT = """某县农村公路养护管理办法
 （征求意见稿）

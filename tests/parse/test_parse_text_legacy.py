@@ -10,8 +10,8 @@ import pytest
 from parse_helpers import HAS_SOFFICE, SAMPLES
 
 from reviewer.errors import DependencyError, InputError
-from reviewer.parse import parse
-from reviewer.parse.readers import legacy
+from reviewer.parsing import parse
+from reviewer.parsing.readers import legacy
 
 DRAFT = "某镇管理办法\n第一条　为了规范管理，制定本办法。\n第二条　本办法自2025年1月1日起施行。\n"
 

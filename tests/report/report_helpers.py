@@ -11,7 +11,7 @@ from docx.oxml.ns import nsdecls, qn
 from lxml import etree
 
 from reviewer.model import Basis, Document, Finding
-from reviewer.parse.readers.docx import body_paragraphs
+from reviewer.parsing.readers.docx import body_paragraphs
 from reviewer.report.anchor import iter_runs, run_text
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -9,8 +9,8 @@ import docx
 import pytest
 from report_helpers import W, comment_anchors, finding, formatted_runs, other_parts, tricky_docx
 
-from reviewer.parse import parse, parse_text
-from reviewer.parse.readers.docx import body_paragraphs, paragraph_text
+from reviewer.parsing import parse, parse_text
+from reviewer.parsing.readers.docx import body_paragraphs, paragraph_text
 from reviewer.report import write_annotated
 from reviewer.report.anchor import Para
 from reviewer.report.labels import comment_text

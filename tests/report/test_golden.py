@@ -18,7 +18,7 @@ import pytest
 from report_helpers import comment_anchors
 
 from reviewer.model import Basis, Finding, Review
-from reviewer.parse import parse
+from reviewer.parsing import parse
 from reviewer.report import report_dict, to_markdown, write_annotated, write_letter
 
 ROOT = Path(__file__).resolve().parents[2]

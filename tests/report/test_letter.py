@@ -13,7 +13,7 @@ from report_helpers import finding
 
 from reviewer.errors import InputError
 from reviewer.model import Review
-from reviewer.parse import parse_text
+from reviewer.parsing import parse_text
 from reviewer.report import Decision, LetterContext, write_letter
 from reviewer.report.labels import checklist, cite
 

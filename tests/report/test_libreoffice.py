@@ -10,7 +10,7 @@ import pytest
 from report_helpers import finding, tricky_docx
 
 from reviewer.model import Review
-from reviewer.parse import parse
+from reviewer.parsing import parse
 from reviewer.report import write_annotated, write_letter
 from reviewer.report.pdf import docx_to_pdf, soffice
 

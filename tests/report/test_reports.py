@@ -9,7 +9,7 @@ import jsonschema
 from report_helpers import finding
 
 from reviewer.model import Review
-from reviewer.parse import parse_text
+from reviewer.parsing import parse_text
 from reviewer.report import SCHEMA_PATH, Decision, report_dict, to_html, to_json, to_markdown
 from reviewer.report.html_report import segments
 

@@ -6,7 +6,7 @@ import codecs
 
 from reviewer.errors import InputError
 from reviewer.model import Document
-from reviewer.parse.readers import SUPPORTED, ReadContext
+from reviewer.parsing.readers import SUPPORTED, ReadContext
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
@@ -50,7 +50,7 @@ def _binary() -> InputError:
 
 
 def read_text(data: bytes, ctx: ReadContext) -> Document:
-    from reviewer.parse import assemble
+    from reviewer.parsing import assemble
 
     text, encoding = decode(data)
     name = (ctx.filename or "").lower()

@@ -8,9 +8,9 @@ from typing import Any
 
 from reviewer.errors import InputError
 from reviewer.model import Document, SourceInfo
-from reviewer.parse.limits import Limits
-from reviewer.parse.metadata import extract as extract_metadata
-from reviewer.parse.structure import build_tree
+from reviewer.parsing.limits import Limits
+from reviewer.parsing.metadata import extract as extract_metadata
+from reviewer.parsing.structure import build_tree
 
 
 def assemble(
@@ -70,6 +70,6 @@ def parse(
 
     ``limits`` bounds size, inflation, pages and time (default: :meth:`Limits.from_env`).
     """
-    from reviewer.parse.readers import read
+    from reviewer.parsing.readers import read
 
     return read(source, filename, limits)

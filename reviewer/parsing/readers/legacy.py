@@ -9,7 +9,7 @@ from pathlib import Path
 
 from reviewer.errors import DependencyError, InputError, LimitError
 from reviewer.model import Document
-from reviewer.parse.readers import ReadContext
+from reviewer.parsing.readers import ReadContext
 
 _NAMES = {
     "doc": "Word 97-2003（.doc）",
@@ -65,7 +65,7 @@ def convert_to_docx(data: bytes, suffix: str, timeout: float) -> bytes:
 
 
 def read_legacy(data: bytes, ctx: ReadContext, kind: str) -> Document:
-    from reviewer.parse.readers.docx import read_zip
+    from reviewer.parsing.readers.docx import read_zip
 
     fmt = _format(kind, ctx.filename)
     converted = convert_to_docx(data, fmt, ctx.deadline.remaining())

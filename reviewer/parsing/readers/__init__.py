@@ -1,6 +1,6 @@
 """Readers: pick the format from the content (magic bytes), never from the file name, and read it.
 
-Every reader turns the file into body blocks and calls :func:`reviewer.parse.assemble`.
+Every reader turns the file into body blocks and calls :func:`reviewer.parsing.assemble`.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 
 from reviewer.errors import InputError, LimitError, ReviewerError
 from reviewer.model import Document, SourceInfo
-from reviewer.parse.limits import Deadline, Limits
+from reviewer.parsing.limits import Deadline, Limits
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 SUPPORTED = "支持的格式：.docx、.doc、.wps、.pdf（含扫描件）、.txt、.md。"
@@ -103,18 +103,18 @@ def read(source: str | Path | bytes, filename: str | None = None, limits: Limits
 def _dispatch(data: bytes, ctx: ReadContext) -> Document:
     kind = sniff(data)
     if kind == "pdf":
-        from reviewer.parse.readers.pdf import read_pdf
+        from reviewer.parsing.readers.pdf import read_pdf
 
         return read_pdf(data, ctx)
     elif kind == "zip":
-        from reviewer.parse.readers.docx import read_zip
+        from reviewer.parsing.readers.docx import read_zip
 
         return read_zip(data, ctx)
     elif kind in ("ole", "rtf"):
-        from reviewer.parse.readers.legacy import read_legacy
+        from reviewer.parsing.readers.legacy import read_legacy
 
         return read_legacy(data, ctx, kind)
     else:
-        from reviewer.parse.readers.text import read_text
+        from reviewer.parsing.readers.text import read_text
 
         return read_text(data, ctx)

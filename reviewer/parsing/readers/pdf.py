@@ -1,5 +1,5 @@
 """PDF: page count, encryption and scanned pages checked with pypdfium2; text pages read with pdfplumber's
-text lines, scanned pages by OCR; paragraphs rebuilt by :mod:`reviewer.parse.readers.layout`.
+text lines, scanned pages by OCR; paragraphs rebuilt by :mod:`reviewer.parsing.readers.layout`.
 """
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from typing import Any
 
 from reviewer.errors import DependencyError, InputError, LimitError
 from reviewer.model import Document
-from reviewer.parse.readers import ReadContext
-from reviewer.parse.readers.layout import Line, Page, paragraphs, split_margins
+from reviewer.parsing.readers import ReadContext
+from reviewer.parsing.readers.layout import Line, Page, paragraphs, split_margins
 
 MIN_TEXT_CHARS = 10  # a page with fewer characters and an image is a scanned page
 
@@ -49,7 +49,7 @@ def _scanned_pages(pdf: Any) -> set[int]:
 
 
 def read_pdf(data: bytes, ctx: ReadContext) -> Document:
-    from reviewer.parse import assemble
+    from reviewer.parsing import assemble
 
     pdf = _open_pdfium(data)
     try:
@@ -102,7 +102,7 @@ def _ocr(
     """OCR the given pages; without the OCR extra, an error if nothing else is readable, else a warning."""
     if not indexes:
         return {}
-    from reviewer.parse.readers import ocr
+    from reviewer.parsing.readers import ocr
 
     if not ocr.available():
         if len(indexes) == count:

@@ -6,7 +6,7 @@ import functools
 import importlib.util
 from typing import Any
 
-from reviewer.parse.readers.layout import Line, Page, fullwidth_punct
+from reviewer.parsing.readers.layout import Line, Page, fullwidth_punct
 
 INSTALL_HINT = "识别扫描件需要安装 OCR 组件：pip install 'fashen[ocr]'（即 rapidocr 与 onnxruntime）。"
 DPI = 200

@@ -19,9 +19,9 @@ from lxml import etree
 
 from reviewer.errors import InputError
 from reviewer.model import Document
-from reviewer.parse.readers import SUPPORTED, ReadContext
-from reviewer.parse.readers.numbering import Numbering, W
-from reviewer.parse.readers.safezip import SafeZip
+from reviewer.parsing.readers import SUPPORTED, ReadContext
+from reviewer.parsing.readers.numbering import Numbering, W
+from reviewer.parsing.readers.safezip import SafeZip
 
 PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 MAIN_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -128,7 +128,7 @@ def read_zip(data: bytes, ctx: ReadContext) -> Document:
     """A zip container: .docx read here, an OpenDocument text converted, anything else refused."""
     sz = SafeZip(data, ctx.limits)
     if sz.read("mimetype") == ODT_MIME:
-        from reviewer.parse.readers.legacy import read_legacy
+        from reviewer.parsing.readers.legacy import read_legacy
 
         return read_legacy(data, ctx, "odt")
     main = _main_part(sz)
@@ -142,7 +142,7 @@ def read_zip(data: bytes, ctx: ReadContext) -> Document:
 
 
 def read_docx(sz: SafeZip, main: str, data: bytes, ctx: ReadContext) -> Document:
-    from reviewer.parse import assemble
+    from reviewer.parsing import assemble
 
     root = sz.xml(main)
     if root is None or root.tag.split("}")[0].lstrip("{") not in (MAIN_NS, STRICT_NS):

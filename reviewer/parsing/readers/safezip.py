@@ -8,7 +8,7 @@ import zipfile
 from lxml import etree
 
 from reviewer.errors import InputError, LimitError
-from reviewer.parse.limits import Limits
+from reviewer.parsing.limits import Limits
 
 # No DTD loading, no entity expansion, no network, no huge trees: entity tricks stay inert.
 _PARSER = etree.XMLParser(
