@@ -15,11 +15,19 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 _LAZY = {
-    "parse": "reviewer.api", "parse_text": "reviewer.api", "review": "reviewer.api",
-    "review_text": "reviewer.api", "review_file": "reviewer.api",
-    "Document": "reviewer.model", "Node": "reviewer.model", "Finding": "reviewer.model",
-    "Review": "reviewer.model", "Basis": "reviewer.model", "Metadata": "reviewer.model",
-    "ReviewerError": "reviewer.errors", "InputError": "reviewer.errors",
+    "parse": "reviewer.api",
+    "parse_text": "reviewer.api",
+    "review": "reviewer.api",
+    "review_text": "reviewer.api",
+    "review_file": "reviewer.api",
+    "Document": "reviewer.model",
+    "Node": "reviewer.model",
+    "Finding": "reviewer.model",
+    "Review": "reviewer.model",
+    "Basis": "reviewer.model",
+    "Metadata": "reviewer.model",
+    "ReviewerError": "reviewer.errors",
+    "InputError": "reviewer.errors",
 }
 
 if TYPE_CHECKING:

@@ -17,14 +17,25 @@ def is_fragment(doc: Document) -> bool:
     return not has_title and len(doc.articles()) < 3
 
 
-def review(doc: Document, *, as_of: date | None = None, issuer_level: str | None = None,
-           province: str | None = None, settings: dict[str, Any] | None = None,
-           fragment: bool | None = None) -> Review:
+def review(
+    doc: Document,
+    *,
+    as_of: date | None = None,
+    issuer_level: str | None = None,
+    province: str | None = None,
+    settings: dict[str, Any] | None = None,
+    fragment: bool | None = None,
+) -> Review:
     """Run every rule over a parsed Document."""
     from reviewer import engine
 
-    ctx = Context(as_of=as_of, issuer_level=issuer_level, province=province, settings=dict(settings or {}),
-                  fragment=is_fragment(doc) if fragment is None else fragment)
+    ctx = Context(
+        as_of=as_of,
+        issuer_level=issuer_level,
+        province=province,
+        settings=dict(settings or {}),
+        fragment=is_fragment(doc) if fragment is None else fragment,
+    )
     return engine.run(doc, ctx)
 
 

@@ -38,14 +38,19 @@ class Node:
             yield from child.walk()
 
     def to_dict(self, text: str | None = None) -> dict[str, Any]:
-        out: dict[str, Any] = {"kind": self.kind, "id": self.id, "label": self.label, "start": self.start,
-                               "end": self.end}
+        out: dict[str, Any] = {
+            "kind": self.kind,
+            "id": self.id,
+            "label": self.label,
+            "start": self.start,
+            "end": self.end,
+        }
         if self.heading:
             out["heading"] = self.heading
         if self.provenance:
             out["provenance"] = self.provenance
         if text is not None and not self.children:
-            out["text"] = text[self.start:self.end]
+            out["text"] = text[self.start : self.end]
         if self.children:
             out["children"] = [c.to_dict(text) for c in self.children]
         return out
@@ -76,19 +81,19 @@ class Validity:
 class Metadata:
     title: str | None = None
     title_span: tuple[int, int] | None = None
-    draft_marker: str | None = None          # 征求意见稿 / 送审稿 / 草案 …
-    doc_type: str | None = None              # 办法 / 规定 / 细则 / 通知 / 意见 …
-    provisional: bool = False                # 暂行 / 试行
+    draft_marker: str | None = None  # 征求意见稿 / 送审稿 / 草案 …
+    doc_type: str | None = None  # 办法 / 规定 / 细则 / 通知 / 意见 …
+    provisional: bool = False  # 暂行 / 试行
     issuer: str | None = None
-    doc_number: str | None = None            # 文号, e.g. X政规〔2024〕3号
-    issue_date: date | None = None           # 成文/印发日期
-    effective_date: date | None = None       # 施行日期
-    effective_on_publication: bool = False   # 自发布（印发）之日起施行
+    doc_number: str | None = None  # 文号, e.g. X政规〔2024〕3号
+    issue_date: date | None = None  # 成文/印发日期
+    effective_date: date | None = None  # 施行日期
+    effective_on_publication: bool = False  # 自发布（印发）之日起施行
     effective_span: Span | None = None
     validity: Validity | None = None
-    basis_laws: list[str] = field(default_factory=list)   # 制定依据: titles named in 根据《…》
+    basis_laws: list[str] = field(default_factory=list)  # 制定依据: titles named in 根据《…》
     basis_span: Span | None = None
-    repeals: list[str] = field(default_factory=list)      # 原《…》同时废止
+    repeals: list[str] = field(default_factory=list)  # 原《…》同时废止
     dates: list[tuple[date, int, int]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -100,12 +105,13 @@ class Metadata:
             if isinstance(v, list | tuple):
                 return [conv(x) for x in v]
             return v
+
         return conv(asdict(self))
 
 
 @dataclass(slots=True)
 class SourceInfo:
-    format: str                      # docx / pdf / pdf-ocr / txt / md / doc / wps / text
+    format: str  # docx / pdf / pdf-ocr / txt / md / doc / wps / text
     filename: str | None = None
     sha256: str | None = None
     size: int = 0
@@ -240,7 +246,7 @@ class Review:
     catalog_version: str | None = None
     knowledge_date: str | None = None
     suppressed: list[dict[str, Any]] = field(default_factory=list)
-    checked: dict[str, str] = field(default_factory=dict)   # checklist item -> found / clean / n/a
+    checked: dict[str, str] = field(default_factory=dict)  # checklist item -> found / clean / n/a
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from importlib.metadata import entry_points
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from importlib.metadata import entry_points
 from typing import Any
 
 from reviewer.model import Document, Hit
@@ -29,10 +29,10 @@ class Context:
     """What checks may consult besides the document: the date judged at and the configuration."""
 
     as_of: date | None = None
-    issuer_level: str | None = None          # county / township / department …
+    issuer_level: str | None = None  # county / township / department …
     province: str | None = None
     settings: dict[str, Any] = field(default_factory=dict)
-    fragment: bool = False                   # a lone clause, not a whole draft: no "missing X" checks
+    fragment: bool = False  # a lone clause, not a whole draft: no "missing X" checks
 
     def judged_at(self, doc: Document) -> date:
         md = doc.metadata
@@ -45,6 +45,7 @@ def register(name: str) -> Callable[[CheckFn], CheckFn]:
             raise ValueError(f"check {name!r} registered twice")
         _REGISTRY[name] = fn
         return fn
+
     return deco
 
 

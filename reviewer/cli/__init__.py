@@ -18,7 +18,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3, 4
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:      # usage errors in Chinese, exit 2
+    def error(self, message: str) -> None:  # usage errors in Chinese, exit 2
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"参数错误：{message}\n")
 
