@@ -19,6 +19,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     ts.add_argument("ids", nargs="*", help="规则 ID（缺省为全部）")
     ts.set_defaults(func=run_test)
     cv = rs.add_parser("coverage", help="审查清单各项由哪些规则覆盖")
+    cv.add_argument("--markdown", action="store_true", help="以 Markdown 表格输出（用于 README）")
     cv.set_defaults(func=run_coverage)
     p.set_defaults(func=lambda args: (p.print_help(), 2)[1])
 
@@ -92,18 +93,31 @@ def run_test(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def run_coverage(args: argparse.Namespace) -> int:
+def coverage_rows() -> list[tuple[str, str, list[str]]]:
+    """Every checklist §2 item with its title and the ids of the rules that cover it."""
     cat = _catalog()
     by_item: dict[str, list[str]] = {}
     for rule in cat.rules:
         for item in rule.spec.checklist:
             by_item.setdefault(item, []).append(rule.id)
-    missing = 0
-    for item, title in cat.items().items():
-        ids = by_item.get(item, [])
-        missing += not ids
+    return [(item, title, by_item.get(item, [])) for item, title in cat.items().items()]
+
+
+def coverage_markdown() -> str:
+    lines = ["| 审查项 | 内容 | 规则 |", "|---|---|---|"]
+    for item, title, ids in coverage_rows():
+        lines.append(f"| {item} | {title} | {'、'.join(f'`{i}`' for i in ids) if ids else '（人工审查）'} |")
+    return "\n".join(lines)
+
+
+def run_coverage(args: argparse.Namespace) -> int:
+    if args.markdown:
+        print(coverage_markdown())
+        return 0
+    rows = coverage_rows()
+    for item, title, ids in rows:
         print(f"{item:<12} {title:<24} {'、'.join(ids) if ids else '（未覆盖）'}")
-    print(f"共 {len(cat.items())} 项，未覆盖 {missing} 项。")
+    print(f"共 {len(rows)} 项，未覆盖 {sum(not ids for _, _, ids in rows)} 项。")
     return 0
 
 
