@@ -35,9 +35,10 @@ PHRASES = [
 
 def make_draft(pages: int, folder: Path) -> tuple[Path, Path | None]:
     """A synthetic draft (no real law text) of about ``pages`` A4 pages, as .docx and PDF."""
-    from make_samples import new_document, save, soffice_pdf
+    from make_samples import new_document, save
 
     from reviewer.numerals import int_to_cn
+    from reviewer.report.pdf import docx_to_pdf
 
     doc = new_document("某县人民政府规范性文件（征求意见稿）")
     doc.add_paragraph("某县公共服务事项管理办法（征求意见稿）")
@@ -53,7 +54,7 @@ def make_draft(pages: int, folder: Path) -> tuple[Path, Path | None]:
     docx_path = folder / "draft.docx"
     save(doc, docx_path)
     try:
-        return docx_path, soffice_pdf(docx_path, folder)
+        return docx_path, docx_to_pdf(docx_path, folder, notes=False)
     except SystemExit:
         return docx_path, None
 

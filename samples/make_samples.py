@@ -20,8 +20,6 @@ from __future__ import annotations
 import io
 import re
 import shutil
-import subprocess
-import sys
 import tempfile
 import zipfile
 from datetime import UTC, datetime
@@ -32,6 +30,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt
+
+from reviewer.report.pdf import docx_to_pdf
 
 HERE = Path(__file__).resolve().parent
 SRC = HERE / "src"
@@ -227,10 +227,7 @@ def build_docx(
     return doc
 
 
-ENCRYPT = (
-    'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},'
-    '"DocumentOpenPassword":{"type":"string","value":"fashen"}}'
-)
+ENCRYPT = '{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"fashen"}}'
 
 
 def save(doc: Document, path: Path) -> None:
@@ -242,30 +239,6 @@ def save(doc: Document, path: Path) -> None:
         for info in src.infolist():
             dst.writestr(zipfile.ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6]), src.read(info))
     path.write_bytes(out.getvalue())
-
-
-def soffice_pdf(docx: Path, outdir: Path, target: str = "pdf") -> Path:
-    """Export ``docx`` to PDF with LibreOffice, in a private profile so parallel runs do not collide."""
-    exe = shutil.which("soffice") or shutil.which("libreoffice")
-    if not exe:
-        sys.exit("需要 LibreOffice（soffice）才能生成 PDF 示例。")
-    with tempfile.TemporaryDirectory() as profile:
-        subprocess.run(
-            [
-                exe,
-                f"-env:UserInstallation=file://{profile}",
-                "--headless",
-                "--convert-to",
-                target,
-                "--outdir",
-                str(outdir),
-                str(docx),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=180,
-        )
-    return outdir / (docx.stem + ".pdf")
 
 
 def scan_pdf(pdf: Path, out: Path, dpi: int = 200) -> None:
@@ -297,18 +270,18 @@ def main() -> None:
         HERE / "relief_tracked.docx",
     )
     save(build_docx("billboards.txt", "清河县城市管理局"), HERE / "billboards.docx")
-    soffice_pdf(HERE / "billboards.docx", HERE)
+    docx_to_pdf(HERE / "billboards.docx", HERE, notes=False)
     with tempfile.TemporaryDirectory() as tmp:
         market = Path(tmp) / "market.docx"
         save(build_docx("market.txt", "柳溪镇人民政府", size=14), market)
-        scan_pdf(soffice_pdf(market, Path(tmp)), HERE / "market_scanned.pdf")
+        scan_pdf(docx_to_pdf(market, tmp, notes=False), HERE / "market_scanned.pdf")
     with tempfile.TemporaryDirectory() as tmp:  # bad input: a PDF that needs a password to open
         small = Path(tmp) / "encrypted.docx"
         doc = new_document("加密示例")
         doc.add_paragraph("第一条　本文件用于测试加密 PDF 的处理。")
         save(doc, small)
         (HERE / "bad").mkdir(exist_ok=True)
-        shutil.copy(soffice_pdf(small, Path(tmp), ENCRYPT), HERE / "bad" / "encrypted.pdf")
+        shutil.copy(docx_to_pdf(small, tmp, export=ENCRYPT), HERE / "bad" / "encrypted.pdf")
     (HERE / "dogs_gb18030.txt").write_bytes(expected_text("dogs.txt").encode("gb18030"))
     for path in sorted(HERE.glob("**/*.*")):
         if path.suffix in (".docx", ".pdf", ".txt"):

@@ -10,6 +10,7 @@ from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
+from service import crud
 from service.crud import discard_unreferenced
 from service.errors import Invalid
 from service.jobs import WorkerPool
@@ -33,6 +34,20 @@ def commit_upload(db: Session, store: FileStore, pool: WorkerPool, data: bytes, 
         raise
     pool.notify()
     return out
+
+
+def submit_draft(db: Session, store: FileStore, pool: WorkerPool, data: bytes, **fields):
+    """A new submission from an uploaded draft (``fields`` as for crud.create_submission), all or nothing."""
+    return commit_upload(
+        db, store, pool, data, lambda: crud.create_submission(session=db, store=store, data=data, **fields)
+    )
+
+
+def submit_revision(db: Session, store: FileStore, pool: WorkerPool, data: bytes, **fields):
+    """A revised draft as a new version (``fields`` as for crud.add_version), all or nothing."""
+    return commit_upload(
+        db, store, pool, data, lambda: crud.add_version(session=db, store=store, data=data, **fields)
+    )
 
 
 def materials_from_json(raw: str | None) -> Materials | None:

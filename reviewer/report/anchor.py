@@ -15,24 +15,9 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from reviewer.model import Document
+from reviewer.parsing.readers.docx import TRANSPARENT
 
 _TEXT_TAGS = {qn(t) for t in ("w:t", "w:tab", "w:br", "w:cr", "w:noBreakHyphen", "w:ptab")}
-# Containers whose runs Word shows: the same as the .docx reader's (reviewer.parsing.readers.docx).
-_TRANSPARENT = {
-    qn(f"w:{t}")
-    for t in (
-        "hyperlink",
-        "ins",
-        "moveTo",
-        "smartTag",
-        "sdt",
-        "sdtContent",
-        "customXml",
-        "fldSimple",
-        "dir",
-        "bdo",
-    )
-}
 _R, _RPR, _T, _VANISH = qn("w:r"), qn("w:rPr"), qn("w:t"), qn("w:vanish")
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
@@ -61,7 +46,7 @@ def iter_runs(p: etree._Element) -> Iterator[etree._Element]:
             stack.pop()
         elif child.tag == _R:
             yield child
-        elif child.tag in _TRANSPARENT:
+        elif child.tag in TRANSPARENT:
             stack.append(iter(child))
 
 

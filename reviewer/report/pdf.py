@@ -28,15 +28,18 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def docx_to_pdf(path: str | Path, outdir: str | Path, *, notes: bool = True) -> Path:
-    """``outdir/<stem>.pdf``; ``notes`` exports Word comments as PDF annotations."""
+def docx_to_pdf(
+    path: str | Path, outdir: str | Path, *, notes: bool = True, export: str | None = None
+) -> Path:
+    """``outdir/<stem>.pdf``; ``notes`` exports Word comments as PDF annotations; ``export`` replaces the
+    PDF export filter options (a JSON object as LibreOffice takes it, e.g. to encrypt the file)."""
     exe = soffice()
     if exe is None:
         raise DependencyError("转换 PDF 需要 LibreOffice（soffice），当前未安装。")
     path, outdir = Path(path), Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     target = "pdf:writer_pdf_Export:" + (
-        '{"ExportNotes":{"type":"boolean","value":"true"}}' if notes else "{}"
+        export or ('{"ExportNotes":{"type":"boolean","value":"true"}}' if notes else "{}")
     )
     with tempfile.TemporaryDirectory(prefix="fashen-lo-") as profile:
         cmd = [

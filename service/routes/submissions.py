@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from service import access, crud
 from service.audit import ACTIONS, record
 from service.deps import DbDep, PageDep, PoolDep, SettingsDep, StoreDep, UserDep
-from service.intake import commit_upload, materials_from_json, parse_date
+from service.intake import materials_from_json, parse_date, submit_draft, submit_revision
 from service.materials import Materials
 from service.models import AuditEntry, Finding, Job, Submission, Version
 from service.outputs import annotated_bytes, letter_bytes
@@ -78,23 +78,18 @@ async def create_submission(
     data = await read_upload(file, settings.max_upload_bytes)
     mats = materials_from_json(materials) or Materials()
     day = parse_date(meeting_date, "拟提交会议日期")
-    sub = commit_upload(
+    sub = submit_draft(
         db,
         store,
         pool,
         data,
-        lambda: crud.create_submission(
-            session=db,
-            store=store,
-            settings=settings,
-            actor=user,
-            title=title,
-            data=data,
-            filename=file.filename,
-            materials=mats,
-            meeting_date=day,
-            department_id=department_id,
-        ),
+        settings=settings,
+        actor=user,
+        title=title,
+        filename=file.filename,
+        materials=mats,
+        meeting_date=day,
+        department_id=department_id,
     )
     db.refresh(sub)
     return submission_out(sub)
@@ -122,15 +117,7 @@ async def upload_version(
     access.may_upload(user, sub)
     data = await read_upload(file, settings.max_upload_bytes)
     mats = materials_from_json(materials)
-    ver = commit_upload(
-        db,
-        store,
-        pool,
-        data,
-        lambda: crud.add_version(
-            session=db, store=store, actor=user, sub=sub, data=data, filename=file.filename, materials=mats
-        ),
-    )
+    ver = submit_revision(db, store, pool, data, actor=user, sub=sub, filename=file.filename, materials=mats)
     db.refresh(ver)
     return VersionOut.of(ver)
 

@@ -17,7 +17,7 @@ from reviewer.model import SEVERITY_LABELS
 from service import access, crud
 from service.audit import ACTIONS
 from service.deps import DbDep, PageDep, PoolDep, SettingsDep, StoreDep, UserDep, check_csrf, csrf_token
-from service.intake import commit_upload, parse_date
+from service.intake import parse_date, submit_draft, submit_revision
 from service.materials import Materials, parse_materials
 from service.models import (
     CHANGES,
@@ -182,23 +182,18 @@ async def create_submission(
         mats = _materials_form(form)
         day = parse_date(form.get("meeting_date") or None, "拟提交会议日期")
         dept = int(form["department_id"]) if str(form.get("department_id") or "").isdigit() else None
-        sub = commit_upload(
+        sub = submit_draft(
             db,
             store,
             pool,
             data,
-            lambda: crud.create_submission(
-                session=db,
-                store=store,
-                settings=settings,
-                actor=user,
-                title=title,
-                data=data,
-                filename=file.filename,
-                materials=mats,
-                meeting_date=day,
-                department_id=dept,
-            ),
+            settings=settings,
+            actor=user,
+            title=title,
+            filename=file.filename,
+            materials=mats,
+            meeting_date=day,
+            department_id=dept,
         )
     except ReviewerError as exc:
         return page(
@@ -367,15 +362,7 @@ async def upload_version(
     try:
         access.may_upload(user, sub)
         data = await read_upload(file, settings.max_upload_bytes)
-        ver = commit_upload(
-            db,
-            store,
-            pool,
-            data,
-            lambda: crud.add_version(
-                session=db, store=store, actor=user, sub=sub, data=data, filename=file.filename
-            ),
-        )
+        ver = submit_revision(db, store, pool, data, actor=user, sub=sub, filename=file.filename)
     except ReviewerError as exc:
         return back(request, f"/submissions/{sid}", exc)
     return back(request, f"/submissions/{sid}/v/{ver.number}")

@@ -19,8 +19,9 @@ sys.path.insert(0, str(SAMPLES))
 from make_samples import (  # noqa: E402
     expected_text,
     new_document,  # noqa: E402
-    soffice_pdf,
 )
+
+from reviewer.report.pdf import docx_to_pdf  # noqa: E402
 
 
 def _lines(text: str) -> list[str]:
@@ -54,7 +55,7 @@ def test_paragraph_spanning_a_page_break_is_one_block(tmp_path):
     doc.add_paragraph(long)
     doc.add_paragraph("第三条　本办法自发布之日起施行。")
     doc.save(tmp_path / "long.docx")
-    pdf = soffice_pdf(tmp_path / "long.docx", tmp_path)
+    pdf = docx_to_pdf(tmp_path / "long.docx", tmp_path, notes=False)
     parsed = parse(pdf)
     assert parsed.source.pages >= 2
     assert parsed.text.split("\n") == [

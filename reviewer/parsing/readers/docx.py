@@ -29,7 +29,7 @@ STRICT_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 ODT_MIME = b"application/vnd.oasis.opendocument.text"
 
 # Containers whose runs Word shows; w:del, w:moveFrom, text boxes and math are not body text.
-_TRANSPARENT = {
+TRANSPARENT = {
     f"{W}{t}"
     for t in (
         "hyperlink",
@@ -84,7 +84,7 @@ def paragraph_text(p: etree._Element) -> str:
         tag = child.tag
         if tag == _R:
             out.append(_run_text(child))
-        elif tag in _TRANSPARENT:
+        elif tag in TRANSPARENT:
             stack.append(iter(child))
     return "".join(out)
 
