@@ -10,12 +10,14 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from datetime import date
+from functools import lru_cache
 
 from reviewer.checks import Context, register
 from reviewer.knowledge import citations, laws, quantities
-from reviewer.knowledge.library import article_basis
+from reviewer.knowledge.library import article_basis, library
 from reviewer.model import Basis, Document, Hit
 from reviewer.numerals import int_to_cn
 
@@ -27,9 +29,18 @@ _LAW_SHAPED = re.compile(r"(?:(?<!办)法|法典|条例)$")
 _SENTENCE_END = "。；！？\n"
 
 
+@lru_cache(maxsize=8)
+def _ends(text: str) -> list[int]:
+    """Offsets of the sentence terminators of ``text``, computed once per text."""
+    return [i for i, ch in enumerate(text) if ch in _SENTENCE_END]
+
+
 def _sentence(text: str, start: int, end: int) -> str:
-    a = max(text.rfind(ch, 0, start) for ch in _SENTENCE_END) + 1
-    b = min((i for i in (text.find(ch, end) for ch in _SENTENCE_END) if i >= 0), default=len(text))
+    ends = _ends(text)
+    i = bisect_left(ends, start)
+    a = ends[i - 1] + 1 if i else 0
+    j = bisect_left(ends, end)
+    b = ends[j] if j < len(ends) else len(text)
     return text[a:b]
 
 
@@ -43,10 +54,16 @@ def _historical(text: str, cit: citations.Citation) -> bool:
     )
 
 
-def _resolved(doc: Document) -> Iterator[tuple[citations.Citation, laws.Resolution]]:
+def _resolved(doc: Document) -> tuple[tuple[citations.Citation, laws.Resolution], ...]:
+    """Every 《…》 of the draft with its resolution; four checks ask, so it is computed once per text."""
     cat = laws.catalog()
-    for cit in citations.find(doc.text):
-        yield cit, cat.resolve(cit.title + (cit.note or ""))
+    return _resolve_text(doc.text, id(cat))
+
+
+@lru_cache(maxsize=8)
+def _resolve_text(text: str, _catalog_id: int) -> tuple[tuple[citations.Citation, laws.Resolution], ...]:
+    cat = laws.catalog()
+    return tuple((cit, cat.resolve(cit.title + (cit.note or ""))) for cit in citations.find(text))
 
 
 def _day(d: date) -> str:
@@ -146,6 +163,8 @@ def paraphrase(doc: Document, ctx: Context) -> Iterator[Hit]:
     Part of ``statutory.numbers`` (the rule CONF-STATUTORY-NUMBER); nothing without a library.
     """
     db = ctx.settings.get("lawlib_db")
+    if library(db) is None:
+        return
     when = ctx.judged_at(doc)
     for cit, res in _resolved(doc):
         if not res.certain or res.law is None or len(cit.articles) != 1:

@@ -18,11 +18,14 @@ Accept = Callable[[Rule, int, int], bool]  # scope + unless + requires, records 
 _XREF_RE = re.compile(rf"本(?:办法|规定|细则|规则|意见|通知|决定|方案|制度|措施|条例)第([{CN_NUM}0-9]+)条")
 
 
-def regex_spans(pats: list[CompiledPattern], ix: DocIndex, lines: dict[int, set[int]]) -> list[Span]:
+def regex_spans(
+    pats: list[CompiledPattern], ix: DocIndex, lines: dict[int, set[int]], only: set[int] | None = None
+) -> list[Span]:
     """Spans of every regex pattern: group ``m`` when it took part in the match, else the whole match.
 
     A match never crosses a line (paragraph) break; a regex with known necessary literals runs only on the
-    lines (``lines[pattern index]``) holding one of them.
+    lines (``lines[pattern index]``) holding one of them, and every regex only on the lines in ``only``
+    when given (the lines of a title- or preamble-scoped rule).
     """
     out: list[Span] = []
     text = ix.text
@@ -31,7 +34,8 @@ def regex_spans(pats: list[CompiledPattern], ix: DocIndex, lines: dict[int, set[
             continue
         has_m = "m" in p.regex.groupindex
         every = ix.line_spans
-        regions = every if p.factors is None else [every[i] for i in sorted(lines.get(pi, ()))]
+        picked = range(len(every)) if p.factors is None else sorted(lines.get(pi, ()))
+        regions = [every[i] for i in picked if only is None or i in only]
         finditer = p.regex.finditer
         for lo, hi in regions:
             for m in finditer(text, lo, hi):

@@ -95,8 +95,9 @@ def _literal_pass(catalog: Catalog, ix: DocIndex, active: set[int]):
     auto, text = catalog.automaton, ix.text
     if auto is None or not text:
         return spans, lines
+    key_lines: dict[int, set[int]] = defaultdict(set)  # literal key → lines holding it
+    targets: dict[int, tuple] = {}  # literal key → its regex targets, expanded once per key below
     for li, (lo, hi) in enumerate(ix.line_spans):  # line by line: the line of a literal comes for free
-        found: dict[int, tuple] = {}  # key → its regex targets, expanded once per line below
         for end_idx, (length, key, span_targets, line_targets) in auto.iter(text, lo, hi):
             if span_targets:
                 start = end_idx - length + 1
@@ -104,11 +105,12 @@ def _literal_pass(catalog: Catalog, ix: DocIndex, active: set[int]):
                     if ri in active:
                         spans[(ri, group)].append((start, end_idx + 1))
             if line_targets:
-                found[key] = line_targets
-        for line_targets in found.values():
-            for ri, group, pi in line_targets:
-                if ri in active:
-                    lines[(ri, group)][pi].add(li)
+                key_lines[key].add(li)
+                targets[key] = line_targets
+    for key, found in key_lines.items():
+        for ri, group, pi in targets[key]:
+            if ri in active:
+                lines[(ri, group)][pi] |= found
     return spans, lines
 
 
@@ -176,7 +178,9 @@ def review(doc: Document, ctx: Context, catalog: Catalog, only: set[str] | None 
             continue
         spans = sorted(
             set(
-                kinds.regex_spans(rule.patterns, ix, lines.get((ri, "regex:patterns"), {}))
+                kinds.regex_spans(
+                    rule.patterns, ix, lines.get((ri, "regex:patterns"), {}), ix.scope_lines(spec.scope)
+                )
                 + phrases.get((ri, "patterns"), [])
                 + phrases.get((ri, "swap"), [])
             )
