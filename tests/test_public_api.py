@@ -23,6 +23,7 @@ def test_review_text_and_review_file_return_findings_with_exact_quotes(tmp_path)
     text = "第十条　违反本办法规定的，由县城市管理局处五千元罚款。"
     rv = reviewer.review_text(text)
     assert isinstance(rv, Review) and rv.document.text == text
+    assert rv.catalog_version and rv.knowledge_date  # the same draft gives the same letter later
     assert rv.findings and all(isinstance(f, Finding) for f in rv.findings)
     for f in rv.findings:
         assert rv.document.text[f.start : f.end] == f.quote

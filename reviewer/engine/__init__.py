@@ -9,8 +9,15 @@ from reviewer.model import Document, Review
 
 
 def run(doc: Document, ctx: Context, *, only: set[str] | None = None) -> Review:
-    """Review ``doc`` with every rule of the catalog (or only the rule ids in ``only``)."""
-    return _review(doc, ctx, _catalog.get(), only)
+    """Review ``doc`` with every rule of the catalog (or only the rule ids in ``only``).
+
+    The review records the rule-catalog version and the law-knowledge snapshot date, so that the same draft
+    gives the same letter later."""
+    from reviewer.knowledge import laws
+
+    rv = _review(doc, ctx, _catalog.get(), only)
+    rv.knowledge_date = laws.catalog().snapshot
+    return rv
 
 
 def catalog_version() -> str:
