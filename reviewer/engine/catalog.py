@@ -17,7 +17,7 @@ import ahocorasick
 import yaml
 
 from reviewer import checks
-from reviewer.engine.prefilter import factors
+from reviewer.engine.prefilter import analyse
 from reviewer.engine.schema import Condition, Pattern, RuleSpec, validate
 from reviewer.errors import RuleError
 
@@ -39,7 +39,9 @@ class Category:
 class CompiledPattern:
     regex: re.Pattern[str] | None
     phrases: tuple[str, ...] = ()
-    factors: frozenset[str] | None = None  # necessary literals of the regex (prefilter)
+    factors: tuple[frozenset[str], ...] = ()  # necessary literals of the regex (prefilter)
+    needs: tuple[tuple[int, ...], ...] = ()  # the same as indices into ``Catalog.literals``
+    starts: re.Pattern[str] | None = None  # the characters every match starts with, when ``re`` cannot skip
 
 
 @dataclass(slots=True)
@@ -73,8 +75,9 @@ class Catalog:
     categories: dict[str, Category]
     rules: list[Rule]
     version: str
-    # phrase -> (length, key, span targets, line targets); a target is (rule index, group, pattern index)
+    # string -> (length, phrase targets, literal index or -1); a target is (rule index, group, pattern index)
     automaton: ahocorasick.Automaton | None = None
+    literals: int = 0  # how many distinct necessary literals of regexes the automaton holds
     by_id: dict[str, Rule] = field(default_factory=dict)
 
     def items(self) -> dict[str, str]:
@@ -161,7 +164,9 @@ def _patterns(
     for i, p in enumerate(items or []):
         if p.regex is not None:
             regex = _compile(p.regex, macros, file, f"{name}[{i}].regex")
-            out.append(CompiledPattern(regex, factors=factors(regex)))
+            found, first = analyse(regex)
+            starts = re.compile(f"[{re.escape(first)}]") if first else None
+            out.append(CompiledPattern(regex, factors=found, starts=starts))
         else:
             out.append(CompiledPattern(None, tuple(p.phrases or ())))
     return out
@@ -257,32 +262,33 @@ def load(root: Path | None = None) -> Catalog:
         version=f"{len(rules)}-{digest.hexdigest()[:10]}",
         by_id=by_id,
     )
-    catalog.automaton = _automaton(rules)
+    catalog.automaton, catalog.literals = _automaton(rules)
     return catalog
 
 
-def _automaton(rules: list[Rule]) -> ahocorasick.Automaton | None:
+def _automaton(rules: list[Rule]) -> tuple[ahocorasick.Automaton | None, int]:
     """One Aho-Corasick automaton over every phrase list of every rule (patterns, ``then``, ``swap``) and
-    every regex's necessary literals (group ``regex:patterns`` / ``regex:then``)."""
+    every regex's necessary literals; sets each regex pattern's ``needs`` and returns the literal count."""
     table: dict[str, list[tuple[int, str, int]]] = {}
+    literals: dict[str, int] = {}
     for ri, rule in enumerate(rules):
         for group, pats in (("patterns", rule.patterns), ("then", rule.then)):
             for pi, p in enumerate(pats):
                 for phrase in p.phrases:
                     table.setdefault(phrase, []).append((ri, group, pi))
-                for lit in p.factors or ():
-                    table.setdefault(lit, []).append((ri, f"regex:{group}", pi))
+                p.needs = tuple(
+                    tuple(sorted({literals.setdefault(lit, len(literals)) for lit in need}))
+                    for need in p.factors
+                )
         for wrong in rule.spec.swap or {}:
             table.setdefault(wrong, []).append((ri, "swap", 0))
-    if not table:
-        return None
+    if not table and not literals:
+        return None, 0
     auto = ahocorasick.Automaton()
-    for key, (phrase, targets) in enumerate(table.items()):
-        spans = tuple(t for t in targets if not t[1].startswith("regex:"))
-        lines = tuple(t for t in targets if t[1].startswith("regex:"))
-        auto.add_word(phrase, (len(phrase), key, spans, lines))
+    for word in dict.fromkeys([*table, *literals]):
+        auto.add_word(word, (len(word), tuple(table.get(word, ())), literals.get(word, -1)))
     auto.make_automaton()
-    return auto
+    return auto, len(literals)
 
 
 @lru_cache(maxsize=4)

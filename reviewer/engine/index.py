@@ -40,13 +40,16 @@ class DocIndex:
         self._merged = {k: self._merge(v) for k, v in self.regions.items()}
         self._cache: dict[tuple[int, int, int], bool] = {}
 
-    def scope_lines(self, scope: str) -> set[int] | None:
-        """Lines touching a small scope (title, preamble), where alone its rules can fire; ``None`` for the rest."""
+    def scope_lines(self, scope: str) -> int | None:
+        """Lines touching a small scope (title, preamble), where alone its rules can fire, as a bit mask (bit
+        ``i`` for line ``i``); ``None`` for the rest."""
         if scope not in ("title", "preamble"):
             return None
-        return {
-            i for s, e in self.regions[scope] for i in range(self.line_of(s), self.line_of(max(s, e - 1)) + 1)
-        }
+        mask = 0
+        for s, e in self.regions[scope]:
+            for i in range(self.line_of(s), self.line_of(max(s, e - 1)) + 1):
+                mask |= 1 << i
+        return mask
 
     @staticmethod
     def _sentences(text: str) -> tuple[list[int], list[int]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from reviewer.checks import Context
@@ -19,30 +19,53 @@ _XREF_RE = re.compile(rf"本(?:办法|规定|细则|规则|意见|通知|决定|
 
 
 def regex_spans(
-    pats: list[CompiledPattern], ix: DocIndex, lines: dict[int, set[int]], only: set[int] | None = None
+    pats: list[CompiledPattern], ix: DocIndex, present: list[int], only: int | None = None
 ) -> list[Span]:
     """Spans of every regex pattern: group ``m`` when it took part in the match, else the whole match.
 
     A match never crosses a line (paragraph) break; a regex with known necessary literals runs only on the
-    lines (``lines[pattern index]``) holding one of them, and every regex only on the lines in ``only``
-    when given (the lines of a title- or preamble-scoped rule).
+    lines holding a literal of each of its sets (``present[literal]``: a bit mask of lines), and every regex
+    only on the lines in the mask ``only`` when given (the lines of a title- or preamble-scoped rule).
     """
     out: list[Span] = []
     text = ix.text
-    for pi, p in enumerate(pats):
+    every = ix.line_spans
+    for p in pats:
         if p.regex is None:
             continue
         has_m = "m" in p.regex.groupindex
-        every = ix.line_spans
-        picked = range(len(every)) if p.factors is None else sorted(lines.get(pi, ()))
-        regions = [every[i] for i in picked if only is None or i in only]
-        finditer = p.regex.finditer
-        for lo, hi in regions:
-            for m in finditer(text, lo, hi):
+        mask = (1 << len(every)) - 1 if only is None else only
+        for need in p.needs:
+            lines = 0
+            for lit in need:
+                lines |= present[lit]
+            mask &= lines
+        while mask:
+            low = mask & -mask
+            mask ^= low
+            lo, hi = every[low.bit_length() - 1]
+            for m in _matches(p, text, lo, hi):
                 s, e = m.span("m") if has_m and m.group("m") is not None else m.span()
                 if e > s:
                     out.append((s, e))
     return out
+
+
+def _matches(p: CompiledPattern, text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
+    """``p.regex.finditer(text, lo, hi)``; for a regex whose every match starts with one of a few characters
+    that ``re`` cannot skip to by itself, a match is tried only where one of them stands (no match is empty,
+    so the matches are the same)."""
+    if p.starts is None:
+        yield from p.regex.finditer(text, lo, hi)
+        return
+    find, match = p.starts.search, p.regex.match
+    while (c := find(text, lo, hi)) is not None:
+        m = match(text, c.start(), hi)
+        if m is None:
+            lo = c.start() + 1
+        else:
+            yield m
+            lo = m.end()
 
 
 def existence(rule: Rule, ix: DocIndex, spans: list[Span], accept: Accept, ctx: Context) -> Iterable[Match]:

@@ -88,30 +88,24 @@ class _Filter:
 
 
 def _literal_pass(catalog: Catalog, ix: DocIndex, active: set[int]):
-    """One Aho-Corasick pass for active rules: (rule, group) → phrase spans, and
-    (rule, "regex:<group>") → {pattern index: lines holding one of the regex's necessary literals}."""
+    """One Aho-Corasick pass: (rule, group) → phrase spans for active rules, and for every necessary literal
+    of a regex the lines holding it, as a bit mask (bit ``i`` for line ``i``)."""
     spans: dict[tuple[int, str], list[tuple[int, int]]] = defaultdict(list)
-    lines: dict[tuple[int, str], dict[int, set[int]]] = defaultdict(lambda: defaultdict(set))
+    present = [0] * catalog.literals
     auto, text = catalog.automaton, ix.text
     if auto is None or not text:
-        return spans, lines
-    key_lines: dict[int, set[int]] = defaultdict(set)  # literal key → lines holding it
-    targets: dict[int, tuple] = {}  # literal key → its regex targets, expanded once per key below
+        return spans, present
     for li, (lo, hi) in enumerate(ix.line_spans):  # line by line: the line of a literal comes for free
-        for end_idx, (length, key, span_targets, line_targets) in auto.iter(text, lo, hi):
-            if span_targets:
+        bit = 1 << li
+        for end_idx, (length, targets, lit) in auto.iter(text, lo, hi):
+            if targets:
                 start = end_idx - length + 1
-                for ri, group, _pi in span_targets:
+                for ri, group, _pi in targets:
                     if ri in active:
                         spans[(ri, group)].append((start, end_idx + 1))
-            if line_targets:
-                key_lines[key].add(li)
-                targets[key] = line_targets
-    for key, found in key_lines.items():
-        for ri, group, pi in targets[key]:
-            if ri in active:
-                lines[(ri, group)][pi] |= found
-    return spans, lines
+            if lit >= 0:
+                present[lit] |= bit
+    return spans, present
 
 
 def _format(template: str | None, quote: str, article: str | None, title: str) -> str | None:
@@ -161,7 +155,7 @@ def review(doc: Document, ctx: Context, catalog: Catalog, only: set[str] | None 
     active = {
         i for i, r in enumerate(catalog.rules) if (only is None or r.id in only) and applies(r, doc, ctx)
     }
-    phrases, lines = _literal_pass(catalog, ix, active)
+    phrases, present = _literal_pass(catalog, ix, active)
     findings: list[Finding] = []
     for ri in sorted(active):
         rule = catalog.rules[ri]
@@ -178,17 +172,13 @@ def review(doc: Document, ctx: Context, catalog: Catalog, only: set[str] | None 
             continue
         spans = sorted(
             set(
-                kinds.regex_spans(
-                    rule.patterns, ix, lines.get((ri, "regex:patterns"), {}), ix.scope_lines(spec.scope)
-                )
+                kinds.regex_spans(rule.patterns, ix, present, ix.scope_lines(spec.scope))
                 + phrases.get((ri, "patterns"), [])
                 + phrases.get((ri, "swap"), [])
             )
         )
         if spec.check == "conditional":
-            then = kinds.regex_spans(rule.then, ix, lines.get((ri, "regex:then"), {})) + phrases.get(
-                (ri, "then"), []
-            )
+            then = kinds.regex_spans(rule.then, ix, present) + phrases.get((ri, "then"), [])
             matches = kinds.conditional(rule, ix, spans, accept, ctx, then)
         else:
             matches = kinds.KINDS[spec.check](rule, ix, spans, accept, ctx)
