@@ -54,7 +54,7 @@ def ceiling(ctx: Context, provisional: bool) -> float:
     return float(prov.get(key, (data.get("default") or {}).get(key, 2 if provisional else 5)))
 
 
-def _anchor(doc: Document) -> tuple[int, int]:
+def title_anchor(doc: Document) -> tuple[int, int]:
     """The title when there is one, else the first non-empty line."""
     title = next((n for n in doc.root.children if n.kind == "title"), None)
     if title:
@@ -107,7 +107,7 @@ def missing_basis(doc: Document, ctx: Context):
     md = doc.metadata
     if md.basis_laws or MAKES_RE.search(doc.text) or not doc.text.strip():
         return
-    yield Hit(*_anchor(doc))
+    yield Hit(*title_anchor(doc))
 
 
 def _last_line(doc: Document) -> tuple[int, int]:
@@ -117,7 +117,7 @@ def _last_line(doc: Document) -> tuple[int, int]:
     )
     lines = list(re.finditer(r"\S[^\n]*", doc.text[:body_end]))
     if not lines:
-        return _anchor(doc)
+        return title_anchor(doc)
     m = lines[-1]
     return m.start(), m.start() + len(m.group(0).rstrip())
 
