@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import cleanup_corpus as gen  # noqa: E402
 
 from reviewer.cleanup import Options, crossdoc, disposition, run, xlsx  # noqa: E402
-from reviewer.cleanup.entry import Entry  # noqa: E402
+from reviewer.cleanup.entry import Entry, record  # noqa: E402
 from reviewer.cleanup.pipeline import families, provisions  # noqa: E402
 
 
@@ -104,24 +104,14 @@ def synthetic_entries(n: int, seed: int = 3) -> list[Entry]:
                 }
             )
         year = 2015 + k % 10
-        rec = {
-            "ok": True,
-            "title": f"{issuer}{topic}办法（{k}）",
-            "subject": None,
-            "issuer": issuer,
-            "doc_number": f"{gen.ISSUERS[issuer]}〔{year}〕{k}号",
-            "issue_date": f"{year}-0{1 + k % 9}-01",
-            "effective_date": None,
-            "validity": {"text": "有效期5年", "years": 5, "until": None, "indefinite": False},
-            "laws": [],
-            "terms": [],
-            "findings": [],
-            "repeal_titles": [],
-            "repeal_numbers": [],
-            "cited_titles": [],
-            "cited_numbers": [],
-            "provisions": provs,
-        }
+        rec = record(
+            title=f"{issuer}{topic}办法（{k}）",
+            issuer=issuer,
+            doc_number=f"{gen.ISSUERS[issuer]}〔{year}〕{k}号",
+            issue_date=f"{year}-0{1 + k % 9}-01",
+            validity={"text": "有效期5年", "years": 5, "until": None, "indefinite": False},
+            provisions=provs,
+        )
         entries.append(Entry(k, f"syn/{k:05d}.docx", f"{k:064x}", rec))
     return entries
 

@@ -11,6 +11,34 @@ DISPOSITIONS = ("宣布失效", "废止", "修改", "保留")
 STATUSES = ("现行有效", "即将到期", "已过有效期", "尚未施行")
 
 
+# Fields of a document record that the folder-wide passes read, with their empty values.
+_EMPTY_RECORD: dict[str, Any] = {
+    "ok": True,
+    "title": None,
+    "subject": None,
+    "doc_number": None,
+    "issuer": None,
+    "issue_date": None,
+    "effective_date": None,
+    "validity": None,
+    "laws": [],
+    "terms": [],
+    "findings": [],
+    "repeal_titles": [],
+    "repeal_numbers": [],
+    "cited_titles": [],
+    "cited_numbers": [],
+    "provisions": [],
+}
+
+
+def record(**fields: Any) -> dict[str, Any]:
+    """A record with every field the folder-wide passes read: ``fields`` set, the rest empty.
+
+    For documents that were not analysed from a file (synthetic corpora in tests and benchmarks)."""
+    return {k: (list(v) if isinstance(v, list) else v) for k, v in _EMPTY_RECORD.items()} | fields
+
+
 @dataclass(slots=True)
 class Reason:
     """Why a disposition is proposed: a stable ``code``, the disposition it calls for, Chinese text."""

@@ -8,32 +8,19 @@ import pytest
 
 from reviewer.cleanup import crossdoc
 from reviewer.cleanup.disposition import dispose
-from reviewer.cleanup.entry import Entry
+from reviewer.cleanup.entry import Entry, record
 
 AS_OF = date(2025, 6, 30)
 
 
 def entry(i: int, **rec) -> Entry:
     base = {
-        "ok": True,
         "title": f"青山县第{i}号测试办法",
-        "subject": None,
-        "doc_number": None,
         "issuer": "青山县人民政府",
         "issue_date": "2023-01-01",
         "effective_date": "2023-02-01",
-        "validity": None,
-        "laws": [],
-        "terms": [],
-        "findings": [],
-        "repeal_titles": [],
-        "repeal_numbers": [],
-        "cited_titles": [],
-        "cited_numbers": [],
-        "provisions": [],
     }
-    base.update(rec)
-    return Entry(i, f"f{i}.txt", f"sha{i}", base)
+    return Entry(i, f"f{i}.txt", f"sha{i}", record(**(base | rec)))
 
 
 def years(n, text=None):
