@@ -25,6 +25,11 @@ def write_docs(folder, names):
         (folder / f"{name}.txt").write_text(DOC.format(name=name, n=n), encoding="utf-8")
 
 
+def cleanup_args(folder, out, *extra: str, as_of: str = "2025-06-30") -> list[str]:
+    """``reviewer cleanup`` arguments for one quiet, single-process run."""
+    return ["cleanup", str(folder), "--as-of", as_of, "-o", str(out), "--quiet", "--jobs", "1", *extra]
+
+
 def sheet_rows(path, name):
     return list(load_workbook(path)[name].iter_rows(min_row=2, values_only=True))
 
@@ -119,19 +124,7 @@ def test_usage_errors(tmp_path):
 def test_rerun_only_analyses_new_work(tmp_path, capsys):
     folder, cache = tmp_path / "in", tmp_path / "cache.sqlite3"
     write_docs(folder, ["户外广告", "城市绿化"])
-    args = [
-        "cleanup",
-        str(folder),
-        "--as-of",
-        "2025-06-30",
-        "-o",
-        str(tmp_path / "o.xlsx"),
-        "--cache",
-        str(cache),
-        "--jobs",
-        "1",
-        "--quiet",
-    ]
+    args = cleanup_args(folder, tmp_path / "o.xlsx", "--cache", str(cache))
     assert main(args) == 0
     assert "本次分析 2 份，缓存 0 份" in capsys.readouterr().out
     assert main(args) == 0
@@ -139,7 +132,8 @@ def test_rerun_only_analyses_new_work(tmp_path, capsys):
     write_docs(folder, ["户外广告", "城市绿化", "集贸市场"])
     assert main(args) == 0
     assert "本次分析 1 份，缓存 2 份" in capsys.readouterr().out
-    assert main([*args[:3], "2025-07-01", *args[4:]]) == 0  # another judging date: analysed again
+    again = cleanup_args(folder, tmp_path / "o.xlsx", "--cache", str(cache), as_of="2025-07-01")
+    assert main(again) == 0  # another judging date: analysed again
     assert "本次分析 3 份，缓存 0 份" in capsys.readouterr().out
 
 
@@ -164,20 +158,7 @@ def test_letters_for_documents_with_findings(tmp_path, capsys):
     )
     (folder / "集贸市场.txt").write_text(bad, encoding="utf-8")
     letters = tmp_path / "意见书"
-    args = [
-        "cleanup",
-        str(folder),
-        "--as-of",
-        "2025-06-30",
-        "-o",
-        str(tmp_path / "o.xlsx"),
-        "--no-cache",
-        "--quiet",
-        "--jobs",
-        "1",
-        "--letters",
-        str(letters),
-    ]
+    args = cleanup_args(folder, tmp_path / "o.xlsx", "--no-cache", "--letters", str(letters))
     assert main(args) == 0
     assert sorted(p.suffix for p in letters.iterdir()) == [".docx", ".docx"]
     assert all(p.name.startswith("集贸市场") for p in letters.iterdir())

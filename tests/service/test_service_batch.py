@@ -6,16 +6,9 @@ import io
 import time
 import zipfile
 
-import pytest
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 
-from service import crud
-from service.db import session_scope
-from service.main import create_app
-from service.settings import Settings
-
-PASSWORD = "correct-horse-1"
 DOC = """青山县{name}管理办法
 青政规〔2023〕{n}号
 第一条　为了规范{name}管理工作，根据《中华人民共和国城乡规划法》等有关规定，结合本县实际，制定本办法。
@@ -24,47 +17,6 @@ DOC = """青山县{name}管理办法
 青山县人民政府
 {year}年2月1日
 """
-
-
-@pytest.fixture
-def app(tmp_path):
-    settings = Settings(
-        _env_file=None,
-        FASHEN_DATA_DIR=tmp_path / "var",
-        secret_key="test-secret",
-        worker_mode="thread",
-        workers=1,
-    )
-    application = create_app(settings)
-    with TestClient(application):
-        with session_scope(application.state.sessions) as s:
-            a = crud.create_department(session=s, actor=None, name="青山县司法局", jurisdiction="青山司法所")
-            b = crud.create_department(session=s, actor=None, name="白水镇城建办", jurisdiction="白水司法所")
-            for username, role, dept, jur in (
-                ("draft_a", "drafter", a.id, None),
-                ("draft_b", "drafter", b.id, None),
-                ("jud_a", "judicial", None, "青山司法所"),
-                ("adv_a", "advisor", None, "青山司法所"),
-            ):
-                crud.create_user(
-                    session=s,
-                    actor=None,
-                    username=username,
-                    password=PASSWORD,
-                    role=role,
-                    department=dept,
-                    jurisdiction=jur,
-                    display_name=username.upper(),
-                )
-        yield application
-
-
-def login(app, username: str) -> TestClient:
-    c = TestClient(app)
-    r = c.post("/api/auth/login", json={"username": username, "password": PASSWORD})
-    assert r.status_code == 200, r.text
-    c.headers["X-CSRF-Token"] = r.json()["csrf_token"]
-    return c
 
 
 def archive() -> bytes:
@@ -86,8 +38,8 @@ def wait(c: TestClient, batch_id: str) -> dict:
     raise AssertionError("清理任务超时")
 
 
-def test_batch_from_upload_to_workbook(app):
-    c = login(app, "draft_a")
+def test_batch_from_upload_to_workbook(world):
+    c = world.login("draft_a")
     r = c.post("/api/batches", data={"as_of": "2025-06-30"}, files={"file": ("县政府文件.zip", archive())})
     assert r.status_code == 201, r.text
     b = wait(c, r.json()["id"])
@@ -106,22 +58,22 @@ def test_batch_from_upload_to_workbook(app):
     assert page.status_code == 200 and "下载清理目录" in page.text and "县政府文件.zip" in page.text
 
 
-def test_permissions_follow_single_reviews(app):
-    owner = login(app, "draft_a")
+def test_permissions_follow_single_reviews(world):
+    owner = world.login("draft_a")
     batch_id = owner.post("/api/batches", files={"file": ("a.zip", archive())}).json()["id"]
     wait(owner, batch_id)
-    assert login(app, "jud_a").get(f"/api/batches/{batch_id}").status_code == 200
-    assert login(app, "draft_b").get(f"/api/batches/{batch_id}").status_code == 404
-    assert login(app, "draft_b").get("/api/batches").json() == []
-    advisor = login(app, "adv_a")
+    assert world.login("jud_a").get(f"/api/batches/{batch_id}").status_code == 200
+    assert world.login("draft_b").get(f"/api/batches/{batch_id}").status_code == 404
+    assert world.login("draft_b").get("/api/batches").json() == []
+    advisor = world.login("adv_a")
     assert advisor.get(f"/api/batches/{batch_id}/xlsx").status_code == 404
     r = advisor.post("/api/batches", files={"file": ("a.zip", archive())})
     assert r.status_code == 403
-    assert TestClient(app).get("/api/batches").status_code == 401
+    assert TestClient(world.app).get("/api/batches").status_code == 401
 
 
-def test_bad_uploads_are_refused(app):
-    c = login(app, "draft_a")
+def test_bad_uploads_are_refused(world):
+    c = world.login("draft_a")
     r = c.post("/api/batches", files={"file": ("a.docx", b"not a zip")})
     assert r.status_code == 422 and r.json()["code"] == "not_zip"
     r = c.post("/api/batches", data={"as_of": "2025/06/30"}, files={"file": ("a.zip", archive())})
